@@ -1,0 +1,154 @@
+/* The object header and reference counting, for both builds.
+ *
+ * Invariants:
+ *  - Every object starts with TnObject. gil: 16 bytes (refcount, type).
+ *    ft: 24 bytes (owner tid, local count, shared count + state bits, mutex,
+ *    gc bits, flags, type). Both sizes are asserted below.
+ *  - A reference is owned by whoever holds the pointer; functions document
+ *    whether they return a new reference (the default) or a borrowed one, and
+ *    whether they steal an argument (rare, named *_steal).
+ *  - Immortal objects (None, True, False, small ints, interned strings,
+ *    static types) ignore incref/decref in both builds.
+ *  - ft build, biased reference counting: the owning thread (the creator)
+ *    changes ob_ref_local without atomics; every other thread changes
+ *    ob_ref_shared atomically. The true count is local + (shared >> 2).
+ *    See docs/refcounting.md.
+ */
+#ifndef TANDEM_OBJECT_H
+#define TANDEM_OBJECT_H
+
+#include "tandem/mode.h"
+
+typedef struct TnType TnType;
+
+#ifdef TANDEM_FT
+typedef struct TnObject {
+    TN_SHARED(uint32_t) ob_tid;        /* owner thread index; 0 = no owner */
+    TN_SHARED(uint32_t) ob_ref_local;  /* owner's count; TN_IMMORTAL_LOCAL = immortal */
+    TN_SHARED(int32_t)  ob_ref_shared; /* (count << 2) | TN_REF_* state */
+    TN_SHARED(uint8_t)  ob_mutex;      /* per-object lock, see lock.h */
+    uint8_t  ob_gc_bits;               /* cyclic GC state, see gc.h */
+    uint16_t ob_flags;                 /* TN_OBF_* */
+    TnType  *ob_type;
+} TnObject;
+#  define TN_IMMORTAL_LOCAL UINT32_MAX
+/* States kept in the two low bits of ob_ref_shared. */
+#  define TN_REF_SHARED_SHIFT 2
+#  define TN_REF_MAYBE_WEAK   1   /* reserved for weakrefs */
+#  define TN_REF_QUEUED       2   /* queued to its owner for a merge */
+#  define TN_REF_MERGED       3   /* owner gave up; shared count is the count */
+_Static_assert(sizeof(TnObject) == 24, "ft object header must be 24 bytes");
+#else
+typedef struct TnObject {
+    intptr_t ob_refcnt;
+    TnType  *ob_type;
+} TnObject;
+/* Immortal objects carry a count this large; one compare tests it. */
+#  define TN_IMMORTAL_REFCNT ((intptr_t)1 << 60)
+_Static_assert(sizeof(TnObject) == 16, "gil object header must be 16 bytes");
+#endif
+
+/* ob_flags (ft) -- in the gil build there is no room in the header, so these
+ * facts live in the type. */
+#define TN_OBF_DEFERRED 0x1   /* refcount deferred: see docs/refcounting.md */
+
+#define TN_TYPE(o) (((TnObject *)(o))->ob_type)
+
+/* Current thread's index, for the ft owner check. Set by tstate.c. */
+extern _Thread_local uint32_t tn_tls_tid;
+
+void tn_dealloc(TnObject *o);                    /* calls tp_dealloc */
+#ifdef TANDEM_FT
+void tn_brc_local_zero(TnObject *o);             /* owner's local count hit 0 */
+void tn_brc_shared_negative(TnObject *o);        /* non-owner took shared below 0 */
+void tn_brc_shared_zero_merged(TnObject *o);     /* merged object reached 0 */
+#endif
+
+TN_INLINE int tn_is_immortal(const TnObject *o)
+{
+#ifdef TANDEM_FT
+    return tn_load_relaxed(&((TnObject *)o)->ob_ref_local) == TN_IMMORTAL_LOCAL;
+#else
+    return o->ob_refcnt >= TN_IMMORTAL_REFCNT;
+#endif
+}
+
+TN_INLINE void tn_incref(TnObject *o)
+{
+#ifdef TANDEM_FT
+    uint32_t local = tn_load_relaxed(&o->ob_ref_local);
+    if (TN_UNLIKELY(local == TN_IMMORTAL_LOCAL))
+        return;
+    if (TN_LIKELY(tn_load_relaxed(&o->ob_tid) == tn_tls_tid))
+        tn_store_relaxed(&o->ob_ref_local, local + 1);   /* owner: no atomic RMW */
+    else
+        tn_fetch_add_relaxed(&o->ob_ref_shared, 1 << TN_REF_SHARED_SHIFT);
+#else
+    if (TN_LIKELY(o->ob_refcnt < TN_IMMORTAL_REFCNT))
+        o->ob_refcnt++;
+#endif
+}
+
+TN_INLINE void tn_decref(TnObject *o)
+{
+#ifdef TANDEM_FT
+    uint32_t local = tn_load_relaxed(&o->ob_ref_local);
+    if (TN_UNLIKELY(local == TN_IMMORTAL_LOCAL))
+        return;
+    if (TN_LIKELY(tn_load_relaxed(&o->ob_tid) == tn_tls_tid)) {
+        tn_store_relaxed(&o->ob_ref_local, local - 1);
+        if (TN_UNLIKELY(local == 1))
+            tn_brc_local_zero(o);
+    } else {
+        int32_t old = atomic_fetch_sub_explicit(&o->ob_ref_shared,
+                          1 << TN_REF_SHARED_SHIFT, memory_order_release);
+        int32_t now = old - (1 << TN_REF_SHARED_SHIFT);
+        if (TN_UNLIKELY(now < 0 && (old & 3) == 0))
+            tn_brc_shared_negative(o);
+        else if (TN_UNLIKELY((now >> TN_REF_SHARED_SHIFT) == 0 && (old & 3) == TN_REF_MERGED))
+            tn_brc_shared_zero_merged(o);
+    }
+#else
+    if (TN_UNLIKELY(o->ob_refcnt >= TN_IMMORTAL_REFCNT))
+        return;
+    if (--o->ob_refcnt == 0)
+        tn_dealloc(o);
+#endif
+}
+
+/* Convenience forms. tn_newref returns its argument with a new reference. */
+#define TN_INCREF(o)  tn_incref((TnObject *)(o))
+#define TN_DECREF(o)  tn_decref((TnObject *)(o))
+#define TN_XINCREF(o) do { TnObject *_x = (TnObject *)(o); if (_x) tn_incref(_x); } while (0)
+#define TN_XDECREF(o) do { TnObject *_x = (TnObject *)(o); if (_x) tn_decref(_x); } while (0)
+#define TN_CLEAR(p)   do { TnObject *_x = (TnObject *)(p); if (_x) { (p) = NULL; tn_decref(_x); } } while (0)
+#define TN_SETREF(p, v) do { TnObject *_old = (TnObject *)(p); (p) = (v); TN_XDECREF(_old); } while (0)
+TN_INLINE TnObject *tn_newref(TnObject *o) { tn_incref(o); return o; }
+#define TN_NEWREF(o) tn_newref((TnObject *)(o))
+
+/* The true reference count (sys.getrefcount). Exact for the owner thread. */
+tn_ssize_t tn_refcount(TnObject *o);
+/* Make `o` immortal: counts and frees are ignored from now on. */
+void tn_set_immortal(TnObject *o);
+
+/* Allocation. Every object is allocated and freed through these two, so the
+ * allocator (mimalloc), the header initialisation of each build and the
+ * cyclic GC's bookkeeping live in one place (src/runtime/alloc.c).
+ * tn_object_alloc returns a zeroed object of `size` bytes whose header is
+ * initialised (count 1, owner = current thread, type = t, type incref'd for
+ * heap types), or NULL with MemoryError set. */
+TnObject *tn_object_alloc(TnType *t, size_t size);
+void tn_object_free(TnObject *o);
+/* Raw memory through the project allocator (mimalloc). */
+void *tn_mem_alloc(size_t n);            /* NULL + MemoryError on failure */
+void *tn_mem_calloc(size_t n, size_t sz);
+void *tn_mem_realloc(void *p, size_t n); /* NULL + MemoryError; p kept */
+void tn_mem_free(void *p);
+/* Free `p` once no thread can still be reading it without a lock (QSBR grace
+ * period in the ft build; immediately in the gil build). */
+void tn_mem_free_deferred(void *p, size_t size);
+
+/* Rich comparison operators, as in CPython. */
+enum { TN_LT = 0, TN_LE, TN_EQ, TN_NE, TN_GT, TN_GE };
+
+#endif

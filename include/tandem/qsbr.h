@@ -1,0 +1,13 @@
+/* Quiescent-state-based reclamation (ft build; no-ops in the gil build).
+ * Invariants: a thread that runs Python code is registered; it is offline
+ * whenever it may block; memory passed to tn_mem_free_deferred (object.h)
+ * is freed only after every registered online thread has reported a
+ * quiescent state, without blocking the caller. */
+#ifndef TANDEM_QSBR_H
+#define TANDEM_QSBR_H
+void tn_qsbr_register(void);
+void tn_qsbr_unregister(void);
+void tn_qsbr_quiescent(void);
+void tn_qsbr_offline(void);
+void tn_qsbr_online(void);
+#endif

@@ -1,0 +1,46 @@
+/* Runtime counters for -X stats.
+ *
+ * Invariants:
+ *  - Counters are per thread (a TnStats inside each TnThreadState) and are
+ *    summed when a thread exits and at process exit, so they never become a
+ *    shared hot spot.
+ *  - With -X stats off, counting costs one predictable branch or nothing:
+ *    TN_STAT is a plain non-atomic increment on thread-local memory.
+ *  - The list is one X-macro so printing, summing and resetting stay in step.
+ */
+#ifndef TANDEM_STATS_H
+#define TANDEM_STATS_H
+
+#include <stdint.h>
+
+#define TN_STATS_COUNTERS(X) \
+    X(incref_local,   "refcount increments by the owner thread") \
+    X(incref_shared,  "refcount increments by other threads (atomic)") \
+    X(decref_local,   "refcount decrements by the owner thread") \
+    X(decref_shared,  "refcount decrements by other threads (atomic)") \
+    X(brc_queued,     "objects queued to their owner for a merge") \
+    X(brc_merged,     "queued objects merged by their owner") \
+    X(lock_acquire,   "per-object lock acquisitions") \
+    X(lock_contended, "per-object lock acquisitions that had to wait") \
+    X(qsbr_quiescent, "QSBR quiescent-state reports") \
+    X(qsbr_deferred,  "deferred frees (QSBR)") \
+    X(qsbr_deferred_bytes, "bytes freed through QSBR") \
+    X(gil_acquire,    "GIL acquisitions") \
+    X(gil_drop_request, "GIL drop requests made") \
+    X(gil_switch,     "GIL hand-offs to another thread") \
+    X(gil_wait_ns,    "nanoseconds spent waiting for the GIL") \
+    X(gc_collections, "cyclic GC collections") \
+    X(gc_collected,   "objects freed by the cyclic GC") \
+    X(gc_pause_ns,    "nanoseconds of GC pause") \
+    X(frames,         "Python frames executed")
+
+typedef struct TnStats {
+#define TN_STAT_FIELD(name, doc) uint64_t name;
+    TN_STATS_COUNTERS(TN_STAT_FIELD)
+#undef TN_STAT_FIELD
+} TnStats;
+
+#define TN_STAT_ADD(ts, name, n) ((ts)->stats.name += (n))
+#define TN_STAT_INC(ts, name)    ((ts)->stats.name++)
+
+#endif

@@ -1,0 +1,585 @@
+/* Generators (gen.h): objects that own a suspended frame.
+ *
+ * Thread safety: gen->state moves CREATED/SUSPENDED -> RUNNING with a
+ * compare-and-swap, so two threads resuming one generator at once get
+ * "generator already executing" instead of sharing a frame. Everything else
+ * in the object is touched only by the thread that holds it RUNNING, or by
+ * dealloc (no other references). */
+#include "tandem/tandem.h"
+#include "tandem/gen.h"
+#include "tandem/func.h"
+#include "tandem/exc.h"
+#include "tandem/opcodes.h"
+#include "tandem/traceback.h"
+#include "../vm/vm_internal.h"
+
+TnObject *tn_gen_new(TnObject *func, TnFrame **frame)
+{
+    TnFunction *fn = (TnFunction *)func;
+    TnCode *co = (TnCode *)fn->code;
+    size_t size = offsetof(TnGen, frame) + tn_frame_size(co);
+    TnGen *g = (TnGen *)tn_object_alloc(&tn_gen_type, size);
+    if (!g)
+        return NULL;
+    tn_frame_init(&g->frame, co, func, fn->globals, fn->builtins, NULL,
+                  TN_FRAME_OWNED_BY_GENERATOR);
+    g->frame.gen = (TnObject *)g;
+    g->name = tn_newref(fn->name);
+    g->qualname = tn_newref(fn->qualname);
+    tn_store_relaxed(&g->state, TN_GEN_CREATED);
+    *frame = &g->frame;
+    return (TnObject *)g;
+}
+
+void tn_set_stop_iteration(TnObject *value)
+{
+    if (!value || value == tn_None)
+        tn_err_set_object(&tn_exc_StopIteration, NULL);
+    else
+        tn_err_set_stop_iteration(value);
+}
+
+TnObject *tn_fetch_stop_iteration_value(void)
+{
+    TnObject *exc = tn_err_fetch();
+    if (!exc)
+        return tn_newref(tn_None);
+    TnObject *v = tn_stop_iteration_value(exc);
+    TN_DECREF(exc);
+    return v;
+}
+
+/* The sub-iterator a suspended generator delegates to (borrowed), if any. */
+static TnObject *gen_yf(TnGen *g)
+{
+    TnFrame *f = &g->frame;
+    if (tn_load_relaxed(&g->state) != TN_GEN_SUSPENDED || f->stacktop < 1)
+        return NULL;
+    int next = f->lasti + 1;
+    if (next >= f->code->co_ncode || (f->code->co_code[next] & 0xff) != TN_YIELD_FROM)
+        return NULL;
+    return f->localsplus[f->nlocalsplus + f->stacktop - 1];
+}
+
+static void already_executing(void)
+{
+    tn_err_setstr(&tn_exc_ValueError, "generator already executing");
+}
+
+/* Drop a finished generator's frame. */
+static void gen_finish(TnGen *g)
+{
+    tn_frame_clear(&g->frame);
+    TN_CLEAR(g->exc_state);
+    tn_store_relaxed(&g->state, TN_GEN_CLEARED);
+}
+
+/* CPython's gen_send_ex2: resume with arg (pushed as the value of the
+ * yield), or with the current exception raised at the yield (exc != 0). */
+static TnSendResult gen_send_ex2(TnGen *g, TnObject *arg, TnObject **result, int exc,
+                                 int closing)
+{
+    TnThreadState *ts = tn_ts();
+    TnFrame *f = &g->frame;
+    *result = NULL;
+    int state = tn_load_relaxed(&g->state);
+    if (state == TN_GEN_RUNNING) {
+        already_executing();
+        return TN_SEND_ERROR;
+    }
+    if (state == TN_GEN_CLEARED) {
+        if (exc && !closing)
+            return TN_SEND_ERROR;        /* throw() into a finished generator */
+        if (exc)
+            tn_err_clear();
+        *result = tn_newref(tn_None);
+        return TN_SEND_RETURN;
+    }
+    if (state == TN_GEN_CREATED && !exc && arg && arg != tn_None) {
+        tn_err_setstr(&tn_exc_TypeError, "can't send non-None value to a just-started generator");
+        return TN_SEND_ERROR;
+    }
+    if (!tn_cas(&g->state, &state, TN_GEN_RUNNING)) {
+        if (exc)
+            tn_err_clear();
+        already_executing();
+        return TN_SEND_ERROR;
+    }
+    if (state == TN_GEN_SUSPENDED)
+        f->localsplus[f->nlocalsplus + f->stacktop++] = tn_newref(arg ? arg : tn_None);
+
+    /* The generator has its own "exception being handled" while it runs. */
+    TnObject *saved = ts->exc_info;
+    if (g->exc_state) {
+        ts->exc_info = g->exc_state;
+        g->exc_state = NULL;
+    } else {
+        ts->exc_info = saved ? tn_newref(saved) : NULL;
+    }
+
+    TnObject *res = tn_eval_frame_ex(f, exc);
+
+    TnObject *now = ts->exc_info;
+    if (now == saved) {
+        TN_XDECREF(now);
+    } else {
+        g->exc_state = now;
+    }
+    ts->exc_info = saved;
+
+    if (tn_load_relaxed(&g->state) == TN_GEN_SUSPENDED) {
+        *result = res;
+        return TN_SEND_NEXT;
+    }
+    /* Returned or raised: the generator is finished. */
+    if (!res && tn_err_matches(&tn_exc_StopIteration)) {
+        /* PEP 479 */
+        TnObject *si = tn_err_fetch();
+        tn_err_setstr(&tn_exc_RuntimeError, "generator raised StopIteration");
+        TnObject *re = tn_err_fetch();
+        if (re) {
+            tn_exc_set_cause(re, si);
+            tn_exc_set_context(re, si);
+            tn_err_restore(re);
+        }
+        TN_DECREF(si);
+    }
+    gen_finish(g);
+    if (!res)
+        return TN_SEND_ERROR;
+    *result = res;
+    return TN_SEND_RETURN;
+}
+
+TnSendResult tn_gen_send_ex(TnObject *gen, TnObject *arg, TnObject **result)
+{
+    return gen_send_ex2((TnGen *)gen, arg, result, 0, 0);
+}
+
+/* Resume at the yield with the current exception. */
+static TnSendResult gen_raise_in(TnGen *g, TnObject **result, int closing)
+{
+    return gen_send_ex2(g, tn_None, result, 1, closing);
+}
+
+static int gen_close_iter(TnObject *yf)
+{
+    if (tn_gen_check(yf))
+        return tn_gen_close(yf);
+    TnObject *meth = NULL;
+    if (tn_object_lookup_attr(yf, TN_ID(close), &meth) < 0) {
+        tn_err_write_unraisable(yf);
+        return 0;
+    }
+    if (meth) {
+        TnObject *r = tn_call_noargs(meth);
+        TN_DECREF(meth);
+        if (!r)
+            return -1;
+        TN_DECREF(r);
+    }
+    return 0;
+}
+
+/* CPython's _gen_throw with an already normalised exception `exc`
+ * (borrowed). */
+static TnSendResult gen_throw(TnGen *g, int close_on_genexit, TnObject *exc,
+                              TnObject **result)
+{
+    TnObject *yf = gen_yf(g);
+    *result = NULL;
+    if (yf) {
+        TnObject *ret = NULL;
+        int st = TN_GEN_SUSPENDED;
+        /* Claim the generator while we talk to its sub-iterator. */
+        if (!tn_cas(&g->state, &st, TN_GEN_RUNNING)) {
+            already_executing();
+            return TN_SEND_ERROR;
+        }
+        TN_INCREF(yf);
+        if (close_on_genexit && tn_is_instance_fast(exc, &tn_exc_GeneratorExit)) {
+            int err = gen_close_iter(yf);
+            tn_store_relaxed(&g->state, TN_GEN_SUSPENDED);
+            TN_DECREF(yf);
+            if (err < 0)
+                return gen_raise_in(g, result, 0);
+            goto throw_here;
+        }
+        if (tn_gen_check(yf)) {
+            TnSendResult r = gen_throw((TnGen *)yf, close_on_genexit, exc, &ret);
+            if (r == TN_SEND_RETURN) {
+                /* Sub-generator finished: deliver its value below. */
+                tn_store_relaxed(&g->state, TN_GEN_SUSPENDED);
+                goto subiter_done_value;
+            }
+        } else {
+            TnObject *meth = NULL;
+            if (tn_object_lookup_attr(yf, TN_ID(throw), &meth) < 0) {
+                tn_store_relaxed(&g->state, TN_GEN_SUSPENDED);
+                TN_DECREF(yf);
+                return gen_raise_in(g, result, 0);
+            }
+            if (!meth) {
+                tn_store_relaxed(&g->state, TN_GEN_SUSPENDED);
+                TN_DECREF(yf);
+                goto throw_here;
+            }
+            TnObject *tb = tn_exc_get_traceback(exc);
+            TnObject *args[3] = { (TnObject *)TN_TYPE(exc), exc, tb ? tb : tn_None };
+            ret = tn_call(meth, args, 3, NULL);
+            TN_DECREF(meth);
+        }
+        tn_store_relaxed(&g->state, TN_GEN_SUSPENDED);
+        TN_DECREF(yf);
+        if (ret) {
+            *result = ret;
+            return TN_SEND_NEXT;
+        }
+        /* The sub-iterator ended: pop it and leave YIELD_FROM. */
+        {
+            TnFrame *f = &g->frame;
+            TnObject *sub = f->localsplus[f->nlocalsplus + --f->stacktop];
+            TN_DECREF(sub);
+            f->lasti += 1;
+        }
+        if (tn_err_matches(&tn_exc_StopIteration)) {
+            TnObject *val = tn_fetch_stop_iteration_value();
+            TnSendResult r = gen_send_ex2(g, val, result, 0, 0);
+            TN_DECREF(val);
+            return r;
+        }
+        return gen_raise_in(g, result, 0);
+
+    subiter_done_value:
+        TN_DECREF(yf);
+        {
+            TnFrame *f = &g->frame;
+            TnObject *sub = f->localsplus[f->nlocalsplus + --f->stacktop];
+            TN_DECREF(sub);
+            f->lasti += 1;
+        }
+        {
+            TnSendResult r2 = gen_send_ex2(g, ret, result, 0, 0);
+            TN_DECREF(ret);
+            return r2;
+        }
+    }
+throw_here:
+    tn_err_restore(tn_newref(exc));
+    return gen_raise_in(g, result, 0);
+}
+
+TnSendResult tn_gen_throw_ex(TnObject *gen, TnObject *exc, TnObject **result)
+{
+    return gen_throw((TnGen *)gen, 1, exc, result);
+}
+
+int tn_gen_close(TnObject *gen)
+{
+    TnGen *g = (TnGen *)gen;
+    int state = tn_load_relaxed(&g->state);
+    if (state == TN_GEN_CLEARED)
+        return 0;
+    if (state == TN_GEN_CREATED) {
+        if (!tn_cas(&g->state, &state, TN_GEN_RUNNING)) {
+            already_executing();
+            return -1;
+        }
+        gen_finish(g);
+        return 0;
+    }
+    if (state == TN_GEN_RUNNING) {
+        already_executing();
+        return -1;
+    }
+    TnObject *yf = gen_yf(g);
+    int err = 0;
+    if (yf) {
+        int st = TN_GEN_SUSPENDED;
+        if (!tn_cas(&g->state, &st, TN_GEN_RUNNING)) {
+            already_executing();
+            return -1;
+        }
+        TN_INCREF(yf);
+        err = gen_close_iter(yf);
+        tn_store_relaxed(&g->state, TN_GEN_SUSPENDED);
+        TN_DECREF(yf);
+    }
+    if (err == 0)
+        tn_err_set_object(&tn_exc_GeneratorExit, NULL);
+    TnObject *res = NULL;
+    TnSendResult r = gen_raise_in(g, &res, 1);
+    if (r == TN_SEND_NEXT) {
+        TN_DECREF(res);
+        tn_err_setstr(&tn_exc_RuntimeError, "generator ignored GeneratorExit");
+        return -1;
+    }
+    if (r == TN_SEND_RETURN) {
+        TN_DECREF(res);
+        return 0;
+    }
+    if (tn_err_matches(&tn_exc_StopIteration) || tn_err_matches(&tn_exc_GeneratorExit)) {
+        tn_err_clear();
+        return 0;
+    }
+    return -1;
+}
+
+/* ---- Python-level methods ------------------------------------------------ */
+
+static TnObject *send_result(TnSendResult r, TnObject *res)
+{
+    if (r == TN_SEND_NEXT)
+        return res;
+    if (r == TN_SEND_RETURN) {
+        tn_set_stop_iteration(res);
+        TN_DECREF(res);
+    }
+    return NULL;
+}
+
+static TnObject *gen_iternext(TnObject *o)
+{
+    TnObject *res = NULL;
+    TnSendResult r = gen_send_ex2((TnGen *)o, tn_None, &res, 0, 0);
+    if (r == TN_SEND_NEXT)
+        return res;
+    if (r == TN_SEND_RETURN) {
+        if (res != tn_None)
+            tn_set_stop_iteration(res);
+        TN_DECREF(res);
+    }
+    return NULL;
+}
+
+static TnObject *gen_send(TnObject *o, TnObject *arg)
+{
+    TnObject *res = NULL;
+    TnSendResult r = gen_send_ex2((TnGen *)o, arg, &res, 0, 0);
+    return send_result(r, res);
+}
+
+/* throw(value) / throw(type[, value[, traceback]]) */
+static TnObject *gen_throw_meth(TnObject *o, TnObject *const *args, size_t nargs)
+{
+    if (nargs < 1)
+        return tn_err_format(&tn_exc_TypeError, "throw expected at least 1 argument, got %zu",
+                             nargs);
+    if (nargs > 3)
+        return tn_err_format(&tn_exc_TypeError, "throw expected at most 3 arguments, got %zu",
+                             nargs);
+    TnObject *typ = args[0];
+    TnObject *val = nargs > 1 ? args[1] : tn_None;
+    TnObject *tb = nargs > 2 ? args[2] : tn_None;
+    TnObject *exc = NULL;
+    if (tb != tn_None && !tn_traceback_check(tb))
+        return tn_err_format(&tn_exc_TypeError, "throw() third argument must be a traceback object");
+    if (tn_type_check(typ) && tn_exc_type_check(typ)) {
+        if (val != tn_None && tn_is_instance_fast(val, (TnType *)typ)) {
+            exc = tn_newref(val);
+        } else if (val == tn_None) {
+            exc = tn_call_noargs(typ);
+        } else if (tn_tuple_check(val)) {
+            exc = tn_call(typ, TN_TUPLE_ITEMS(val), (size_t)TN_TUPLE_SIZE(val), NULL);
+        } else {
+            exc = tn_call_one(typ, val);
+        }
+        if (!exc)
+            return NULL;
+        if (!tn_exc_check(exc)) {
+            tn_err_format(&tn_exc_TypeError,
+                          "calling %R should have returned an instance of BaseException, not %T",
+                          typ, exc);
+            TN_DECREF(exc);
+            return NULL;
+        }
+    } else if (tn_exc_check(typ)) {
+        if (val != tn_None)
+            return tn_err_format(&tn_exc_TypeError,
+                                 "instance exception may not have a separate value");
+        exc = tn_newref(typ);
+    } else {
+        return tn_err_format(&tn_exc_TypeError,
+                             "exceptions must be classes or instances deriving from "
+                             "BaseException, not %T", typ);
+    }
+    if (tb != tn_None)
+        tn_exc_set_traceback(exc, tb);
+    TnObject *res = NULL;
+    TnSendResult r = gen_throw((TnGen *)o, 1, exc, &res);
+    TN_DECREF(exc);
+    return send_result(r, res);
+}
+
+static TnObject *gen_close_meth(TnObject *o, TnObject *unused)
+{
+    if (tn_gen_close(o) < 0)
+        return NULL;
+    TN_RETURN_NONE;
+}
+
+static TnObject *gen_iter(TnObject *o)
+{
+    return tn_newref(o);
+}
+
+static TnObject *gen_repr(TnObject *o)
+{
+    return tn_str_from_format("<generator object %U at %p>", ((TnGen *)o)->qualname, (void *)o);
+}
+
+/* Close a suspended generator that is being destroyed (or finalised by the
+ * GC): runs its finally blocks; errors are unraisable. */
+static void gen_finalize(TnObject *o)
+{
+    TnGen *g = (TnGen *)o;
+    if (tn_load_relaxed(&g->state) != TN_GEN_SUSPENDED)
+        return;
+    TnObject *saved = tn_err_fetch();
+    if (tn_gen_close(o) < 0)
+        tn_err_write_unraisable(o);
+    tn_err_restore(saved);
+}
+
+static void gen_dealloc(TnObject *o)
+{
+    TnGen *g = (TnGen *)o;
+    if (tn_load_relaxed(&g->state) == TN_GEN_SUSPENDED) {
+        /* Resurrect for the duration of close(): Python code runs. */
+        tn_incref(o);
+        gen_finalize(o);
+        if (tn_refcount(o) > 1) {
+            tn_decref(o);       /* someone kept it: it lives on */
+            return;
+        }
+    }
+    tn_frame_clear(&g->frame);
+    TN_DECREF(g->frame.code);
+    TN_XDECREF(g->exc_state);
+    TN_XDECREF(g->name);
+    TN_XDECREF(g->qualname);
+    TN_XDECREF(g->yieldfrom);
+    tn_object_free(o);
+}
+
+static int gen_traverse(TnObject *o, tn_visitproc visit, void *arg)
+{
+    TnGen *g = (TnGen *)o;
+    TnFrame *f = &g->frame;
+    int r;
+    if (tn_load_relaxed(&g->state) == TN_GEN_CLEARED)
+        return 0;
+    for (int i = 0; i < f->nlocalsplus + f->stacktop; i++)
+        if (f->localsplus[i] && (r = visit(f->localsplus[i], arg)) != 0)
+            return r;
+    if (f->func && (r = visit(f->func, arg)) != 0)
+        return r;
+    if (f->globals && (r = visit(f->globals, arg)) != 0)
+        return r;
+    if (g->exc_state && (r = visit(g->exc_state, arg)) != 0)
+        return r;
+    return 0;
+}
+
+static int gen_clear(TnObject *o)
+{
+    TnGen *g = (TnGen *)o;
+    if (tn_load_relaxed(&g->state) != TN_GEN_RUNNING)
+        gen_finish(g);
+    return 0;
+}
+
+/* ---- attributes ---------------------------------------------------------- */
+
+static TnObject *gen_get_frame(TnObject *o, void *c)
+{
+    TnGen *g = (TnGen *)o;
+    if (tn_load_relaxed(&g->state) == TN_GEN_CLEARED)
+        TN_RETURN_NONE;
+    TnObject *fo = tn_frame_get_object(&g->frame);
+    return fo ? tn_newref(fo) : NULL;
+}
+
+static TnObject *gen_get_running(TnObject *o, void *c)
+{
+    return tn_bool_from(tn_load_relaxed(&((TnGen *)o)->state) == TN_GEN_RUNNING);
+}
+
+static TnObject *gen_get_suspended(TnObject *o, void *c)
+{
+    return tn_bool_from(tn_load_relaxed(&((TnGen *)o)->state) == TN_GEN_SUSPENDED);
+}
+
+static TnObject *gen_get_code(TnObject *o, void *c)
+{
+    return tn_newref((TnObject *)((TnGen *)o)->frame.code);
+}
+
+static TnObject *gen_get_yieldfrom(TnObject *o, void *c)
+{
+    TnObject *yf = gen_yf((TnGen *)o);
+    return tn_newref(yf ? yf : tn_None);
+}
+
+static TnObject *gen_get_name(TnObject *o, void *c) { return tn_newref(((TnGen *)o)->name); }
+static int gen_set_name(TnObject *o, TnObject *v, void *c)
+{
+    if (!v || !tn_str_check(v)) {
+        tn_err_setstr(&tn_exc_TypeError, "__name__ must be set to a string object");
+        return -1;
+    }
+    TN_SETREF(((TnGen *)o)->name, tn_newref(v));
+    return 0;
+}
+
+static TnObject *gen_get_qualname(TnObject *o, void *c) { return tn_newref(((TnGen *)o)->qualname); }
+static int gen_set_qualname(TnObject *o, TnObject *v, void *c)
+{
+    if (!v || !tn_str_check(v)) {
+        tn_err_setstr(&tn_exc_TypeError, "__qualname__ must be set to a string object");
+        return -1;
+    }
+    TN_SETREF(((TnGen *)o)->qualname, tn_newref(v));
+    return 0;
+}
+
+static const TnGetSetDef gen_getset[] = {
+    {"gi_frame", gen_get_frame, NULL, NULL, NULL},
+    {"gi_running", gen_get_running, NULL, NULL, NULL},
+    {"gi_suspended", gen_get_suspended, NULL, NULL, NULL},
+    {"gi_code", gen_get_code, NULL, NULL, NULL},
+    {"gi_yieldfrom", gen_get_yieldfrom, NULL, NULL, NULL},
+    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL}
+};
+
+static const TnMethodDef gen_methods[] = {
+    {"send", (void *)gen_send, TN_METH_O, NULL},
+    {"throw", (void *)gen_throw_meth, TN_METH_FAST, NULL},
+    {"close", (void *)gen_close_meth, TN_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+TnType tn_gen_type = {
+    TN_STATIC_TYPE_HEAD,
+    .tp_name = "generator",
+    .tp_basicsize = sizeof(TnGen),
+    .tp_itemsize = sizeof(TnObject *),
+    .tp_flags = TN_TPFLAG_GC | TN_TPFLAG_HAVE_FINALIZE,
+    .tp_dealloc = gen_dealloc,
+    .tp_repr = gen_repr,
+    .tp_iter = gen_iter,
+    .tp_iternext = gen_iternext,
+    .tp_finalize = gen_finalize,
+    .tp_traverse = gen_traverse,
+    .tp_clear = gen_clear,
+    .tp_methods = gen_methods,
+    .tp_getset = gen_getset,
+    .tp_weaklistoffset = offsetof(TnGen, weakreflist),
+};
+
+int tn_gen_init(void)
+{
+    return tn_type_ready(&tn_gen_type);
+}

@@ -1,0 +1,95 @@
+/* Deferred reclamation (see docs/reclamation.md).
+ *
+ * gil build: nobody reads without the GIL, so a deferred free is a free.
+ * ft build: liburcu's QSBR flavour. Every interpreter thread registers;
+ * it reports quiescent states at eval-loop safe points and goes offline
+ * around blocking calls. Memory that lock-free readers may still see is
+ * handed to call_rcu, whose worker thread frees it after a grace period, so
+ * the freeing thread never blocks.
+ *
+ * While only one interpreter thread exists, no other thread can hold a
+ * pointer to the memory, so it is freed at once: single-threaded programs
+ * pay nothing for QSBR. */
+#include <stdlib.h>
+#include "tandem/tandem.h"
+
+#ifdef TANDEM_FT
+#include <urcu/urcu-qsbr.h>
+#include <urcu/call-rcu.h>
+
+/* Number of registered interpreter threads (atomic: read on every
+ * deferred free, written when threads start and stop). */
+static _Atomic int live_threads;
+
+struct deferred {
+    struct rcu_head head;
+    void *p;
+};
+
+static void free_deferred_cb(struct rcu_head *h)
+{
+    struct deferred *d = caa_container_of(h, struct deferred, head);
+    tn_mem_free(d->p);
+    free(d);
+}
+
+void tn_mem_free_deferred(void *p, size_t size)
+{
+    if (!p)
+        return;
+    TnThreadState *ts = tn_ts();
+    if (atomic_load_explicit(&live_threads, memory_order_acquire) <= 1) {
+        tn_mem_free(p);
+        return;
+    }
+    struct deferred *d = malloc(sizeof *d);
+    if (!d) {
+        /* Cannot defer without memory: wait for the grace period here. */
+        urcu_qsbr_synchronize_rcu();
+        tn_mem_free(p);
+        return;
+    }
+    d->p = p;
+    if (ts) {
+        TN_STAT_INC(ts, qsbr_deferred);
+        TN_STAT_ADD(ts, qsbr_deferred_bytes, size);
+    }
+    urcu_qsbr_call_rcu(&d->head, free_deferred_cb);
+}
+
+void tn_qsbr_register(void)
+{
+    urcu_qsbr_register_thread();
+    atomic_fetch_add(&live_threads, 1);
+}
+
+void tn_qsbr_unregister(void)
+{
+    atomic_fetch_sub(&live_threads, 1);
+    urcu_qsbr_unregister_thread();
+}
+
+void tn_qsbr_quiescent(void)
+{
+    TnThreadState *ts = tn_ts();
+    if (ts)
+        TN_STAT_INC(ts, qsbr_quiescent);
+    urcu_qsbr_quiescent_state();
+}
+
+void tn_qsbr_offline(void) { urcu_qsbr_thread_offline(); }
+void tn_qsbr_online(void) { urcu_qsbr_thread_online(); }
+
+#else
+
+void tn_mem_free_deferred(void *p, size_t size)
+{
+    (void)size;
+    tn_mem_free(p);
+}
+void tn_qsbr_register(void) {}
+void tn_qsbr_unregister(void) {}
+void tn_qsbr_quiescent(void) {}
+void tn_qsbr_offline(void) {}
+void tn_qsbr_online(void) {}
+#endif

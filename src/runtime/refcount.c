@@ -1,0 +1,85 @@
+/* Reference-count slow paths and queries (see docs/refcounting.md).
+ *
+ * gil build: a plain count; immortal objects carry TN_IMMORTAL_REFCNT.
+ * ft build (biased reference counting): the owner thread's local count and
+ * the other threads' shared count, whose two low bits hold a state:
+ *   0        owner alive, counts separate
+ *   QUEUED   a non-owner took the shared count negative and queued the object
+ *            to its owner, which merges the counts at its next safe point
+ *   MERGED   the owner's count has been folded in; the shared count is the
+ *            whole count and whoever takes it to zero frees the object. */
+#include "tandem/tandem.h"
+
+#ifdef TANDEM_FT
+#define SHIFT TN_REF_SHARED_SHIFT
+
+/* The owner dropped its last local reference. If nobody else holds one the
+ * object dies now; otherwise ownership is given up: the object becomes
+ * MERGED and is freed by whichever thread drops the last shared reference. */
+void tn_brc_local_zero(TnObject *o)
+{
+    int32_t shared = tn_load_relaxed(&o->ob_ref_shared);
+    for (;;) {
+        if (shared == 0 || (shared >> SHIFT) == 0) {
+            if ((shared & 3) == TN_REF_QUEUED) {
+                /* Queued to us but the counts cancel: the owner's merge pass
+                 * still holds the queue entry and will free it. */
+                tn_store_relaxed(&o->ob_tid, 0);
+                if (tn_cas(&o->ob_ref_shared, &shared, (int32_t)TN_REF_MERGED))
+                    return;
+                continue;
+            }
+            tn_dealloc(o);
+            return;
+        }
+        tn_store_relaxed(&o->ob_tid, 0);
+        int32_t merged = (shared & ~3) | TN_REF_MERGED;
+        if (tn_cas(&o->ob_ref_shared, &shared, merged))
+            return;
+    }
+}
+
+/* A non-owner made the shared count negative: the true count may be zero,
+ * but only the owner can tell. Queue the object to its owner (runtime/brc.c);
+ * with no other thread alive this cannot happen. */
+void tn_brc_queue_to_owner(TnObject *o, uint32_t owner);
+
+void tn_brc_shared_negative(TnObject *o)
+{
+    int32_t shared = tn_load_relaxed(&o->ob_ref_shared);
+    for (;;) {
+        if ((shared & 3) != 0)
+            return;                         /* already queued or merged */
+        if (tn_cas(&o->ob_ref_shared, &shared, shared | TN_REF_QUEUED))
+            break;
+    }
+    tn_brc_queue_to_owner(o, tn_load_relaxed(&o->ob_tid));
+}
+
+void tn_brc_shared_zero_merged(TnObject *o)
+{
+    tn_dealloc(o);
+}
+#endif
+
+tn_ssize_t tn_refcount(TnObject *o)
+{
+#ifdef TANDEM_FT
+    uint32_t local = tn_load_relaxed(&o->ob_ref_local);
+    if (local == TN_IMMORTAL_LOCAL)
+        return (tn_ssize_t)UINT32_MAX;
+    return (tn_ssize_t)local + (tn_load_relaxed(&o->ob_ref_shared) >> SHIFT);
+#else
+    return o->ob_refcnt;
+#endif
+}
+
+void tn_set_immortal(TnObject *o)
+{
+#ifdef TANDEM_FT
+    tn_store_relaxed(&o->ob_ref_local, TN_IMMORTAL_LOCAL);
+    tn_store_relaxed(&o->ob_tid, 0);
+#else
+    o->ob_refcnt = TN_IMMORTAL_REFCNT;
+#endif
+}

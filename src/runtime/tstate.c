@@ -1,0 +1,103 @@
+/* Thread states: creation, the registry of live threads, and the recursion
+ * guard.
+ *
+ * The registry maps a thread index (tid) to its state. tids are handed out
+ * once and never reused, so an object whose owner tid is not in the
+ * registry has an owner that is gone (biased refcounting relies on this).
+ * The registry is protected by `registry_lock`; it is touched only when
+ * threads start and stop and on the rare BRC slow path. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tandem/tandem.h"
+#include "tandem/runtime.h"
+
+_Thread_local TnThreadState *tn_tls_tstate;
+_Thread_local uint32_t tn_tls_tid;
+TnRuntime tn_runtime = {
+    .recursion_limit = TN_DEFAULT_RECURSION_LIMIT,
+    .switch_interval = TN_DEFAULT_SWITCH_INTERVAL,
+};
+
+static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
+static TnThreadState **registry;      /* indexed by tid; NULL = gone */
+static uint32_t registry_cap;
+static uint32_t next_tid = 1;
+static TnStats dead_stats;            /* counters of threads that exited */
+
+TnThreadState *tn_tstate_new(void)
+{
+    TnThreadState *ts = calloc(1, sizeof *ts);
+    if (!ts)
+        return NULL;
+    ts->recursion_limit = tn_runtime.recursion_limit;
+    pthread_mutex_lock(&registry_lock);
+    ts->tid = next_tid++;
+    if (ts->tid >= registry_cap) {
+        uint32_t cap = registry_cap ? registry_cap * 2 : 64;
+        while (cap <= ts->tid)
+            cap *= 2;
+        TnThreadState **r = realloc(registry, cap * sizeof *r);
+        if (!r) {
+            pthread_mutex_unlock(&registry_lock);
+            free(ts);
+            return NULL;
+        }
+        memset(r + registry_cap, 0, (cap - registry_cap) * sizeof *r);
+        registry = r;
+        registry_cap = cap;
+    }
+    registry[ts->tid] = ts;
+    pthread_mutex_unlock(&registry_lock);
+    tn_tls_tstate = ts;
+    tn_tls_tid = ts->tid;
+    return ts;
+}
+
+void tn_tstate_delete(TnThreadState *ts)
+{
+    pthread_mutex_lock(&registry_lock);
+    registry[ts->tid] = NULL;
+    tn_stats_add(&dead_stats, &ts->stats);
+    pthread_mutex_unlock(&registry_lock);
+    if (tn_tls_tstate == ts) {
+        tn_tls_tstate = NULL;
+        tn_tls_tid = 0;
+    }
+    free(ts);
+}
+
+/* Run fn on the live thread state with this tid, under the registry lock.
+ * Returns 0 if the thread is gone. */
+int tn_tstate_with(uint32_t tid, void (*fn)(TnThreadState *, void *), void *arg)
+{
+    int found = 0;
+    pthread_mutex_lock(&registry_lock);
+    if (tid < registry_cap && registry[tid]) {
+        fn(registry[tid], arg);
+        found = 1;
+    }
+    pthread_mutex_unlock(&registry_lock);
+    return found;
+}
+
+void tn_stats_total(TnStats *out)
+{
+    pthread_mutex_lock(&registry_lock);
+    *out = dead_stats;
+    for (uint32_t i = 0; i < registry_cap; i++)
+        if (registry[i])
+            tn_stats_add(out, &registry[i]->stats);
+    pthread_mutex_unlock(&registry_lock);
+}
+
+int tn_enter_recursive_call(const char *where)
+{
+    TnThreadState *ts = tn_ts();
+    if (TN_UNLIKELY(++ts->recursion_depth > ts->recursion_limit)) {
+        ts->recursion_depth--;
+        tn_err_format(&tn_exc_RecursionError, "maximum recursion depth exceeded%s", where);
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,5 @@
+print(divmod(7, 2), divmod(-7, 2), divmod(7, -2), divmod(7.5, 2), divmod(10 ** 20, 3))
+print(pow(2, 8), pow(2, 8, 10), pow(2.0, 3), pow(4, 0.5), pow(-2, 2), pow(2, -2))
+print(hash(5), hash(-7), hash(0), hash(True), hash(10 ** 20) == hash(10 ** 20))
+print(hash((1, 2)) == hash((1, 2)), hash("a") == hash("a"))
+print(hash(1) == hash(1.0) == hash(True))

@@ -1,0 +1,8 @@
+print(int("12") + 1, float("1.5") * 2, str(12) + "!", bool(""), bool("x"))
+print(list("ab"), tuple([1, 2]), set([1, 1]), dict([(1, 2)]), frozenset("aa"))
+print(list({"a": 1}), list({"a": 1}.items()), tuple(range(3)))
+print(int(True), float(False), str(None), int(-0.9), int("-0"))
+print(bool(0), bool(0.0), bool([]), bool([0]), bool(None), bool(-1))
+print(chr(65), ord("A"), chr(0x263A), ord("€"))
+print(hex(255), oct(255), bin(255), hex(-1), bin(0))
+print(list(map(type, [1, 1.0, "1", [1], None]))[0].__name__)

@@ -1,0 +1,17 @@
+ba = bytearray(b"hello")
+ba[0] = ord("J")
+print(ba, len(ba), bytes(ba))
+ba.append(33)
+ba.extend(b"??")
+print(ba)
+ba[1:3] = b"EE"
+print(ba)
+del ba[-2:]
+print(ba, ba.pop(), ba)
+print(bytearray(3), bytearray([1, 2]), bytearray("é", "utf-8"))
+print(ba == b"JEElo", ba.decode(), ba.upper())
+ba.reverse()
+print(ba)
+ba.insert(0, 65)
+ba.remove(ord("E"))
+print(ba, ba.find(b"l"))

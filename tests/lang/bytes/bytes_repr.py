@@ -1,0 +1,5 @@
+print(b"plain", b"with 'quote'", b'with "dq"', b"both ' \"")
+print(b"\x00\x01\x7f\x80\xff", b"\t\n\r", b"\\")
+print(repr(b"abc"), str(b"x"), bytes(range(30, 40)))
+print(bytes([0, 9, 10, 13, 32, 65, 126, 127]))
+print([b"a", b"b"], (b"",))

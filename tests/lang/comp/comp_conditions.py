@@ -1,0 +1,8 @@
+nums = range(-5, 6)
+print([n for n in nums if n > 0 and n % 2])
+print([n if n >= 0 else -n for n in nums])
+print(["even" if n % 2 == 0 else "odd" for n in range(4)])
+print([n for n in nums if not n])
+print([(n, "pos") for n in nums if n > 3] + [(n, "neg") for n in nums if n < -3])
+print([s for s in ["", "a", None, "bc", 0] if s])
+print(len([1 for n in range(1000) if str(n) == str(n)[::-1]]))

@@ -1,0 +1,8 @@
+print([x * 2 for x in range(5)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in "ab"])
+print([[x * y for y in range(4)] for x in range(3)])
+print([w.upper() for w in "the quick fox".split() if len(w) > 3])
+print([v if v > 0 else 0 for v in [-1, 2, -3, 4]])
+print([c for c in "hello" if c not in "aeiou"])
+print([x for x in []], [i for i in range(3) for _ in range(2)])

@@ -1,0 +1,4 @@
+print("defining class")
+class Broken:
+    x = 1
+    y = x / 0

@@ -1,0 +1,6 @@
+def f():
+    try:
+        raise ValueError("original problem")
+    finally:
+        print("finally ran")
+f()

@@ -1,0 +1,3 @@
+name = "age: "
+print(name + str(5))
+print(name + 5)

@@ -1,0 +1,5 @@
+def get():
+    pass
+v = get()
+print(v)
+print(v[0])

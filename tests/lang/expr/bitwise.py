@@ -1,0 +1,10 @@
+a, b = 0b1100, 0b1010
+print(a & b, a | b, a ^ b, ~a, ~0, ~-1)
+print(1 << 10, 1024 >> 3, -16 >> 2, -1 >> 10, 5 << 0)
+print(bin(a & b), bin(a | b), bin(a ^ b))
+print(-5 & 0xFF, -5 | 3, -5 ^ 3, -12 & -8)
+print(1 << 100)
+print((1 << 100) >> 99, (1 << 100) & ((1 << 64) - 1))
+print(~(1 << 70))
+print(True & False, True | False, True ^ True)
+print(0xF0 & ~0x30)

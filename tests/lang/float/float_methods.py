@@ -1,0 +1,5 @@
+print((2.5).is_integer(), (3.0).is_integer(), (-0.0).is_integer())
+print((0.5).as_integer_ratio(), (2.75).as_integer_ratio(), (-0.125).as_integer_ratio())
+print(type(1.5).__name__, isinstance(1.5, float), isinstance(1, float))
+print(float.__name__, (7.0).__class__.__name__)
+print(float(5) is not None, float(1.5) == 1.5)

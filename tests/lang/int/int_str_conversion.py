@@ -1,0 +1,10 @@
+n = 7 ** 77
+s = str(n)
+print(s)
+print(int(s) == n, int(s[::-1]))
+print(int("-" + s) == -n)
+print(repr(n)[:10])
+print(str(-0), str(+0), str(-1))
+print(f"{n}"[-5:], "%d" % n == s)
+print(int("0" * 30 + "7"))
+print(len(str(2 ** 10000)))

@@ -1,0 +1,12 @@
+import math
+print(math.sqrt(16), math.sqrt(2), math.sqrt(0.25), math.sqrt(1e100))
+print(math.pow(2, 10), math.pow(2, 0.5), math.pow(-8, 3))
+print(math.exp(0), math.log(1), math.log(math.e), math.log2(1024), math.log10(1000), math.log10(0.001))
+print(math.log(8, 2), math.log(100, 10), math.log(81, 3), math.log2(2 ** 60))
+print(round(math.exp(1), 12), round(math.log(10), 12), round(math.exp(-1), 12))
+print(round(math.sin(math.pi / 6), 12), round(math.cos(math.pi / 3), 12), round(math.tan(math.pi / 4), 12))
+print(math.sin(0), math.cos(0), math.atan2(1, 1) * 4 == math.pi, round(math.asin(1), 12), round(math.acos(0), 12), round(math.atan(1), 12))
+print(math.degrees(math.pi), math.radians(180) == math.pi, round(math.degrees(1), 10))
+print(math.hypot(3, 4), math.hypot(5, 12), math.hypot(1, 1) == math.sqrt(2))
+print(math.isclose(0.1 + 0.2, 0.3), math.isclose(1.0, 1.001), math.isclose(1.0, 1.001, rel_tol=0.01), math.isclose(0, 1e-10, abs_tol=1e-9))
+print(round(math.sinh(1), 10), round(math.cosh(1), 10), round(math.tanh(0.5), 10))

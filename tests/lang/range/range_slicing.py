@@ -1,0 +1,5 @@
+r = range(0, 20, 2)
+print(r[2:5], r[::-1], r[::3], r[-3:], list(r[1:8:2]))
+print(range(10)[::-2], list(range(10)[::-2]))
+print(range(5)[10:], len(range(5)[10:]))
+print(r[1:3] == range(2, 6, 2), range(0) == range(5, 5))

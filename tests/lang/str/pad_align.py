@@ -1,0 +1,6 @@
+print("[" + "abc".center(9) + "]", "[" + "abc".center(8, "*") + "]")
+print("[" + "abc".ljust(6) + "]", "[" + "abc".rjust(6, ".") + "]")
+print("[" + "abcdef".center(3) + "]", "[" + "ab".ljust(1) + "]")
+print("42".zfill(5), "-42".zfill(5), "+7".zfill(4), "abc".zfill(2), "".zfill(3))
+print("a\tb\tc".expandtabs(4), "x\ty".expandtabs())
+print("[" + "é".center(5, "-") + "]")

@@ -1,0 +1,5 @@
+print("key=value=x".partition("="), "key=value=x".rpartition("="))
+print("novalue".partition("="), "novalue".rpartition("="))
+print("a::b::c".partition("::"), "a::b::c".rpartition("::"))
+k, sep, v = "name: Alice".partition(": ")
+print(k, v, sep == ": ")

@@ -1,0 +1,7 @@
+print(repr("plain"), repr("it's"), repr('say "hi"'), repr("both ' and \""))
+print(repr("tab\there"), repr("nl\n"), repr("back\\slash"), repr("\r\x00\x1f\x7f"))
+print(repr("é"), repr("日本"), repr("😀"), repr("\u200b"), repr("\xa0"))
+print(ascii("é日😀"), ascii("plain"), ascii("\n"))
+print(str("x"), repr(""), repr("'"), repr('"'))
+print(repr(["a", 'b"', "c'"]))
+print(repr("\x80\x9f\xad"))

@@ -1,0 +1,8 @@
+print("Hello World".count("o"), "hello".index("l"))
+print(" ".join("a-b-c".split("-")[::-1]))
+print("abc".maketrans("abc", "xyz") == str.maketrans("abc", "xyz"))
+print("hello".translate(str.maketrans("el", "ip")))
+print("hello".translate(str.maketrans("", "", "l")))
+print("a1b2c3".translate({ord("1"): None, ord("2"): "two"}))
+print("{} and {}".format("x", "y"), "%s!" % "hey")
+print("tab\tsep".split("\t"), "CamelCaseString".lower())
