@@ -209,7 +209,13 @@ int tn_c_call_helper(TnCompiler *c, int n, TnExprSeq *args, TnKeywordSeq *kws, T
         }
         return 0;
     }
-    /* The general form: a positional tuple and an optional keyword dict. */
+    /* The general form: a positional tuple and an optional keyword dict.
+     * f(*x) passes x itself: CALL_FUNCTION_EX makes the tuple and reports
+     * a non-iterable with the callee's name, as CPython does. */
+    if (n == 0 && args->n == 1 && args->items[0]->kind == TN_EXPR_STARRED) {
+        TRY(tn_c_expr(c, args->items[0]->v.starred.value));
+        goto keywords;
+    }
     ADDOP_I(TN_BUILD_LIST, n);
     for (int i = 0; i < args->n; i++) {
         TnExpr *a = args->items[i];
@@ -222,6 +228,7 @@ int tn_c_call_helper(TnCompiler *c, int n, TnExprSeq *args, TnKeywordSeq *kws, T
         }
     }
     ADDOP(TN_LIST_TO_TUPLE);
+keywords:
     if (kws->n) {
         int have_dict = 0, pending = 0;
         for (int i = 0; i < kws->n; i++) {

@@ -94,7 +94,9 @@ tn_hash_t tn_bytes_hash(TnObject *o)
     return h;
 }
 
-int tn_bytes_repr_into(TnStrBuilder *sb, const char *data, tn_ssize_t n)
+/* CPython's bytearray repr escapes ' even inside "..." quotes (a quirk its
+ * tests pin down); bytes repr escapes only the chosen quote. */
+static int repr_into(TnStrBuilder *sb, const char *data, tn_ssize_t n, int escape_sq)
 {
     int has_sq = memchr(data, '\'', (size_t)n) != NULL, has_dq = memchr(data, '"', (size_t)n) != NULL;
     char quote = (has_sq && !has_dq) ? '"' : '\'';
@@ -106,7 +108,7 @@ int tn_bytes_repr_into(TnStrBuilder *sb, const char *data, tn_ssize_t n)
         char esc[4];
         int en = 2;
         esc[0] = '\\';
-        if (c == (unsigned char)quote || c == '\\') esc[1] = (char)c;
+        if (c == (unsigned char)quote || c == '\\' || (escape_sq && c == '\'')) esc[1] = (char)c;
         else if (c == '\t') esc[1] = 't';
         else if (c == '\n') esc[1] = 'n';
         else if (c == '\r') esc[1] = 'r';
@@ -119,6 +121,17 @@ int tn_bytes_repr_into(TnStrBuilder *sb, const char *data, tn_ssize_t n)
             return -1;
     }
     return tn_sb_append(sb, &quote, 1);
+}
+
+int tn_bytes_repr_into(TnStrBuilder *sb, const char *data, tn_ssize_t n)
+{
+    return repr_into(sb, data, n, 0);
+}
+
+int tn_bytearray_repr_into(TnStrBuilder *sb, const char *data, tn_ssize_t n);
+int tn_bytearray_repr_into(TnStrBuilder *sb, const char *data, tn_ssize_t n)
+{
+    return repr_into(sb, data, n, 1);
 }
 
 TnObject *tn_bytes_repr(TnObject *o)

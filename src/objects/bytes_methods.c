@@ -2,6 +2,7 @@
  * of `self` and builds its result with the type of `self` (bytes methods
  * return bytes, bytearray methods return bytearray), as CPython does. */
 #include <ctype.h>
+#include <limits.h>
 #include <string.h>
 #include "str_internal.h"
 
@@ -49,6 +50,19 @@ static int get_sub(TnObject *o, const char **d, tn_ssize_t *n, char *one, int al
     return 0;
 }
 
+/* Arity check in PyArg_ParseTuple's words, which CPython 3.11 still uses for
+ * find/count/index/startswith ("find() takes at least 1 argument (0 given)");
+ * tn_check_nargs speaks Argument Clinic's ("f expected at least ..."). */
+static int check_nargs_tuple(const char *name, size_t nargs, size_t min, size_t max)
+{
+    if (nargs >= min && nargs <= max)
+        return 0;
+    size_t lim = nargs < min ? min : max;
+    tn_err_format(&tn_exc_TypeError, "%s() takes at %s %zu argument%s (%zu given)", name,
+                  nargs < min ? "least" : "most", lim, lim == 1 ? "" : "s", nargs);
+    return -1;
+}
+
 static const char *rmemmem(const char *h, tn_ssize_t hn, const char *s, tn_ssize_t sn)
 {
     if (sn == 0)
@@ -63,7 +77,7 @@ static const char *rmemmem(const char *h, tn_ssize_t hn, const char *s, tn_ssize
 static tn_ssize_t find_impl(TnObject *self, TnObject *const *args, size_t nargs, const char *name,
                             int dir, tn_ssize_t *count_out)
 {
-    if (tn_check_nargs(name, nargs, 1, 3) < 0)
+    if (check_nargs_tuple(name, nargs, 1, 3) < 0)
         return -2;
     BUF(self, d, n);
     const char *s;
@@ -131,7 +145,7 @@ static TnObject *b_count(TnObject *self, TnObject *const *a, size_t n)
 
 static TnObject *affix(TnObject *self, TnObject *const *args, size_t nargs, const char *name, int suffix)
 {
-    if (tn_check_nargs(name, nargs, 1, 3) < 0)
+    if (check_nargs_tuple(name, nargs, 1, 3) < 0)
         return NULL;
     BUF(self, d, n);
     tn_ssize_t start = 0, end = INTPTR_MAX;
@@ -643,6 +657,262 @@ static TnObject *b_zfill(TnObject *self, TnObject *w)
     return r;
 }
 
+/* ---- case, tabs, lines, translation (CPython's bytes_methods.c) ------- */
+
+static int is_lo(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int is_up(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+/* title and capitalize: ASCII-only case rules, other bytes pass through. */
+static TnObject *b_title(TnObject *self, TnObject *u)
+{
+    BUF(self, d, n);
+    char *tmp = tn_mem_alloc((size_t)n + 1);
+    if (!tmp)
+        return NULL;
+    int prev_cased = 0;
+    for (tn_ssize_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)d[i];
+        if (is_lo(c)) {
+            if (!prev_cased)
+                c -= 32;
+            prev_cased = 1;
+        } else if (is_up(c)) {
+            if (prev_cased)
+                c += 32;
+            prev_cased = 1;
+        } else {
+            prev_cased = 0;
+        }
+        tmp[i] = (char)c;
+    }
+    TnObject *r = make(self, tmp, n);
+    tn_mem_free(tmp);
+    return r;
+}
+
+static TnObject *b_capitalize(TnObject *self, TnObject *u)
+{
+    BUF(self, d, n);
+    char *tmp = tn_mem_alloc((size_t)n + 1);
+    if (!tmp)
+        return NULL;
+    for (tn_ssize_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)d[i];
+        if (i == 0 && is_lo(c))
+            c -= 32;
+        else if (i > 0 && is_up(c))
+            c += 32;
+        tmp[i] = (char)c;
+    }
+    TnObject *r = make(self, tmp, n);
+    tn_mem_free(tmp);
+    return r;
+}
+
+static TnObject *b_istitle(TnObject *self, TnObject *u)
+{
+    BUF(self, d, n);
+    int cased = 0, prev_cased = 0;
+    for (tn_ssize_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)d[i];
+        if (is_up(c)) {
+            if (prev_cased)
+                return tn_bool_from(0);
+            prev_cased = cased = 1;
+        } else if (is_lo(c)) {
+            if (!prev_cased)
+                return tn_bool_from(0);
+            prev_cased = cased = 1;
+        } else {
+            prev_cased = 0;
+        }
+    }
+    return tn_bool_from(cased);
+}
+
+/* An argument CPython converts with _PyLong_AsInt: __index__, then C int range. */
+static int as_c_int(TnObject *o, int *out)
+{
+    tn_ssize_t v = tn_number_as_ssize(o, NULL);   /* clamps huge values */
+    if (v == -1 && tn_err_occurred())
+        return -1;
+    if (v > INT_MAX || v < INT_MIN) {
+        tn_err_format(&tn_exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+static TnObject *b_expandtabs(TnObject *self, TnObject *const *args, size_t nargs, TnObject *kwnames)
+{
+    static const char *const kwlist[] = {"tabsize", NULL};
+    TnObject *vals[1] = {NULL};
+    if (tn_parse_args("expandtabs", args, nargs, kwnames, kwlist, 1, 0, vals) < 0)
+        return NULL;
+    int tabsize = 8;
+    if (vals[0] && as_c_int(vals[0], &tabsize) < 0)
+        return NULL;
+    BUF(self, d, n);
+    /* First pass sizes the result so the overflow check happens up front. */
+    tn_ssize_t total = 0, col = 0;
+    for (tn_ssize_t i = 0; i < n; i++) {
+        tn_ssize_t add = 1;
+        if (d[i] == '\t') {
+            add = tabsize > 0 ? tabsize - col % tabsize : 0;
+            col += add;
+        } else {
+            col = (d[i] == '\n' || d[i] == '\r') ? 0 : col + 1;
+        }
+        if (add > INTPTR_MAX / 2 - total)
+            return tn_err_format(&tn_exc_OverflowError, "result too long");
+        total += add;
+    }
+    char *tmp = tn_mem_alloc((size_t)total + 1);
+    if (!tmp)
+        return NULL;
+    tn_ssize_t k = 0;
+    col = 0;
+    for (tn_ssize_t i = 0; i < n; i++) {
+        if (d[i] == '\t') {
+            if (tabsize > 0) {
+                tn_ssize_t sp = tabsize - col % tabsize;
+                memset(tmp + k, ' ', (size_t)sp);
+                k += sp;
+                col += sp;
+            }
+        } else {
+            tmp[k++] = d[i];
+            col = (d[i] == '\n' || d[i] == '\r') ? 0 : col + 1;
+        }
+    }
+    TnObject *r = make(self, tmp, k);
+    tn_mem_free(tmp);
+    return r;
+}
+
+/* Only \n, \r and \r\n end a line in bytes (not \v, \f or \x1c-\x1e as in str). */
+static TnObject *b_splitlines(TnObject *self, TnObject *const *args, size_t nargs, TnObject *kwnames)
+{
+    static const char *const kwlist[] = {"keepends", NULL};
+    TnObject *vals[1] = {NULL};
+    if (tn_parse_args("splitlines", args, nargs, kwnames, kwlist, 1, 0, vals) < 0)
+        return NULL;
+    int keepends = 0;
+    if (vals[0] && as_c_int(vals[0], &keepends) < 0)
+        return NULL;
+    BUF(self, d, n);
+    TnObject *list = tn_list_new(0);
+    if (!list)
+        return NULL;
+    tn_ssize_t i = 0;
+    while (i < n) {
+        tn_ssize_t j = i;
+        while (j < n && d[j] != '\n' && d[j] != '\r')
+            j++;
+        tn_ssize_t eol = j;
+        if (j < n) {
+            if (d[j] == '\r' && j + 1 < n && d[j + 1] == '\n')
+                j += 2;
+            else
+                j++;
+            if (keepends)
+                eol = j;
+        }
+        if (add_piece(list, self, d + i, eol - i) < 0)
+            goto error;
+        i = j;
+    }
+    return list;
+error:
+    tn_decref(list);
+    return NULL;
+}
+
+/* translate(table, /, delete=b''): table is None or 256 bytes. */
+static TnObject *b_translate(TnObject *self, TnObject *const *args, size_t nargs, TnObject *kwnames)
+{
+    static const char *const kwlist[] = {"", "delete", NULL};
+    TnObject *vals[2] = {NULL, NULL};
+    if (tn_parse_args("translate", args, nargs, kwnames, kwlist, 2, 1, vals) < 0)
+        return NULL;
+    const char *td = NULL, *dd = NULL;
+    tn_ssize_t tn = 0, dn = 0;
+    char one;
+    if (vals[0] != tn_None) {
+        if (get_sub(vals[0], &td, &tn, &one, 0) < 0)
+            return NULL;
+        if (tn != 256)
+            return tn_err_format(&tn_exc_ValueError, "translation table must be 256 characters long");
+    }
+    if (vals[1] && get_sub(vals[1], &dd, &dn, &one, 0) < 0)
+        return NULL;
+    /* Copy the table and delete set first: they may alias self (a bytearray). */
+    unsigned char table[256], del[256] = {0};
+    for (int c = 0; c < 256; c++)
+        table[c] = td ? (unsigned char)td[c] : (unsigned char)c;
+    for (tn_ssize_t i = 0; i < dn; i++)
+        del[(unsigned char)dd[i]] = 1;
+    BUF(self, d, n);
+    char *tmp = tn_mem_alloc((size_t)n + 1);
+    if (!tmp)
+        return NULL;
+    tn_ssize_t k = 0;
+    for (tn_ssize_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)d[i];
+        if (!del[c])
+            tmp[k++] = (char)table[c];
+    }
+    TnObject *r;
+    if (k == n && tn_bytes_check_exact(self) && memcmp(tmp, d, (size_t)n) == 0)
+        r = tn_newref(self);
+    else
+        r = make(self, tmp, k);
+    tn_mem_free(tmp);
+    return r;
+}
+
+/* bytes.maketrans(frm, to) / bytearray.maketrans: always returns bytes. */
+static TnObject *b_maketrans(TnObject *unused, TnObject *const *args, size_t nargs)
+{
+    if (tn_check_nargs("maketrans", nargs, 2, 2) < 0)
+        return NULL;
+    const char *fd, *td;
+    tn_ssize_t fn, tn;
+    char one;
+    if (get_sub(args[0], &fd, &fn, &one, 0) < 0 || get_sub(args[1], &td, &tn, &one, 0) < 0)
+        return NULL;
+    if (fn != tn)
+        return tn_err_format(&tn_exc_ValueError, "maketrans arguments must have same length");
+    TnObject *r = tn_bytes_new_uninit(256);
+    if (!r)
+        return NULL;
+    char *t = TN_BYTES_DATA(r);
+    for (int c = 0; c < 256; c++)
+        t[c] = (char)c;
+    for (tn_ssize_t i = 0; i < fn; i++)
+        t[(unsigned char)fd[i]] = td[i];
+    return r;
+}
+
+static TnObject *remove_affix(TnObject *self, TnObject *arg, int suffix)
+{
+    const char *ad;
+    tn_ssize_t an;
+    char one;
+    if (get_sub(arg, &ad, &an, &one, 0) < 0)
+        return NULL;
+    BUF(self, d, n);
+    if (an > 0 && an <= n && memcmp(suffix ? d + n - an : d, ad, (size_t)an) == 0)
+        return make(self, suffix ? d : d + an, n - an);
+    if (tn_bytes_check_exact(self))
+        return tn_newref(self);
+    return make(self, d, n);
+}
+
+static TnObject *b_removeprefix(TnObject *s, TnObject *a) { return remove_affix(s, a, 0); }
+static TnObject *b_removesuffix(TnObject *s, TnObject *a) { return remove_affix(s, a, 1); }
+
 static TnObject *b_getnewargs(TnObject *self, TnObject *u)
 {
     BUF(self, d, n);
@@ -655,10 +925,12 @@ static TnObject *b_getnewargs(TnObject *self, TnObject *u)
 }
 
 #define TN_BYTES_COMMON_METHODS \
+    {"capitalize", (void *)b_capitalize, TN_METH_NOARGS, NULL}, \
     {"center", (void *)b_center, TN_METH_FAST, NULL}, \
     {"count", (void *)b_count, TN_METH_FAST, NULL}, \
     {"decode", (void *)b_decode, TN_METH_FASTKW, NULL}, \
     {"endswith", (void *)b_endswith, TN_METH_FAST, NULL}, \
+    {"expandtabs", (void *)b_expandtabs, TN_METH_FASTKW, NULL}, \
     {"find", (void *)b_find, TN_METH_FAST, NULL}, \
     {"fromhex", (void *)b_fromhex, TN_METH_O | TN_METH_CLASS, NULL}, \
     {"hex", (void *)b_hex, TN_METH_FASTKW, NULL}, \
@@ -669,12 +941,16 @@ static TnObject *b_getnewargs(TnObject *self, TnObject *u)
     {"isdigit", (void *)b_isdigit, TN_METH_NOARGS, NULL}, \
     {"islower", (void *)b_islower, TN_METH_NOARGS, NULL}, \
     {"isspace", (void *)b_isspace, TN_METH_NOARGS, NULL}, \
+    {"istitle", (void *)b_istitle, TN_METH_NOARGS, NULL}, \
     {"isupper", (void *)b_isupper, TN_METH_NOARGS, NULL}, \
     {"join", (void *)b_join, TN_METH_O, NULL}, \
     {"ljust", (void *)b_ljust, TN_METH_FAST, NULL}, \
     {"lower", (void *)b_lower, TN_METH_NOARGS, NULL}, \
     {"lstrip", (void *)b_lstrip, TN_METH_FAST, NULL}, \
+    {"maketrans", (void *)b_maketrans, TN_METH_FAST | TN_METH_STATIC, NULL}, \
     {"partition", (void *)b_partition, TN_METH_O, NULL}, \
+    {"removeprefix", (void *)b_removeprefix, TN_METH_O, NULL}, \
+    {"removesuffix", (void *)b_removesuffix, TN_METH_O, NULL}, \
     {"replace", (void *)b_replace, TN_METH_FAST, NULL}, \
     {"rfind", (void *)b_rfind, TN_METH_FAST, NULL}, \
     {"rindex", (void *)b_rindex, TN_METH_FAST, NULL}, \
@@ -683,9 +959,12 @@ static TnObject *b_getnewargs(TnObject *self, TnObject *u)
     {"rsplit", (void *)b_rsplit, TN_METH_FASTKW, NULL}, \
     {"rstrip", (void *)b_rstrip, TN_METH_FAST, NULL}, \
     {"split", (void *)b_split, TN_METH_FASTKW, NULL}, \
+    {"splitlines", (void *)b_splitlines, TN_METH_FASTKW, NULL}, \
     {"startswith", (void *)b_startswith, TN_METH_FAST, NULL}, \
     {"strip", (void *)b_strip, TN_METH_FAST, NULL}, \
     {"swapcase", (void *)b_swapcase, TN_METH_NOARGS, NULL}, \
+    {"title", (void *)b_title, TN_METH_NOARGS, NULL}, \
+    {"translate", (void *)b_translate, TN_METH_FASTKW, NULL}, \
     {"upper", (void *)b_upper, TN_METH_NOARGS, NULL}, \
     {"zfill", (void *)b_zfill, TN_METH_O, NULL}
 

@@ -1,18 +1,19 @@
 /* Expressions: precedence climbing over CPython 3.11's expression grammar,
- * plus assignment-target checks and the error analyses that reproduce
- * CPython's specialised messages (its invalid_* rules).
+ * atoms and displays, comprehensions and for-loop targets.
  *
  * Each function is named after the grammar rule it implements; the rule
  * is quoted above it when the correspondence is not obvious. Where the
  * PEG grammar backtracks, we decide with one or two tokens of lookahead.
+ *
+ * In `peg_prefix` mode (used only to reproduce CPython's error reports) a
+ * trailer or operand that fails to parse is dropped and the expression
+ * parsed so far is returned, which is what PEG backtracking yields.
  */
 #include <string.h>
 #include "parser.h"
 
 static TnExpr *primary(Parser *p);
 static TnExpr *factor(Parser *p);
-static int for_if_clauses(Parser *p, TnComprehensionSeq *gens);
-static TnExpr *lambdef(Parser *p);
 static TnExpr *slices(Parser *p);
 
 int tn__starts_expression(TnTokType t)
@@ -33,6 +34,25 @@ static int starts_star_expression(TnTokType t)
     return t == TK_STAR || tn__starts_expression(t);
 }
 
+/* In peg_prefix mode, after a continuation failed with the generic error:
+ * forget it and resume at m. */
+static int peg_backtrack(Parser *p, TnMark m)
+{
+    if (!p->peg_prefix || !p->err_generic || p->err_kind != TN_ERR_PARSER)
+        return 0;
+    tn__reset(p, m);
+    return 1;
+}
+
+TnExpr *tn__expression_prefix(Parser *p)
+{
+    int saved = p->peg_prefix;
+    p->peg_prefix = 1;
+    TnExpr *e = tn__expression(p);
+    p->peg_prefix = saved;
+    return e;
+}
+
 static TnExpr *constant(Parser *p, TnConstKind kind, const TnToken *t)
 {
     TnExpr *e = tn__expr(p, TN_EXPR_CONSTANT, tn__tok_loc(t));
@@ -41,242 +61,6 @@ static TnExpr *constant(Parser *p, TnConstKind kind, const TnToken *t)
     return e;
 }
 
-/* ---- target helpers ---------------------------------------------------------- */
-
-const char *tn__expr_name(const TnExpr *e)
-{
-    switch (e->kind) {
-    case TN_EXPR_ATTRIBUTE: return "attribute";
-    case TN_EXPR_SUBSCRIPT: return "subscript";
-    case TN_EXPR_STARRED: return "starred";
-    case TN_EXPR_NAME: return "name";
-    case TN_EXPR_LIST: return "list";
-    case TN_EXPR_TUPLE: return "tuple";
-    case TN_EXPR_LAMBDA: return "lambda";
-    case TN_EXPR_CALL: return "function call";
-    case TN_EXPR_BOOLOP: case TN_EXPR_BINOP: case TN_EXPR_UNARYOP: return "expression";
-    case TN_EXPR_GENEXP: return "generator expression";
-    case TN_EXPR_YIELD: case TN_EXPR_YIELDFROM: return "yield expression";
-    case TN_EXPR_AWAIT: return "await expression";
-    case TN_EXPR_LISTCOMP: return "list comprehension";
-    case TN_EXPR_SETCOMP: return "set comprehension";
-    case TN_EXPR_DICTCOMP: return "dict comprehension";
-    case TN_EXPR_DICT: return "dict literal";
-    case TN_EXPR_SET: return "set display";
-    case TN_EXPR_JOINEDSTR: case TN_EXPR_FORMATTEDVALUE: return "f-string expression";
-    case TN_EXPR_CONSTANT:
-        switch (e->v.constant.kind) {
-        case TN_CONST_NONE: return "None";
-        case TN_CONST_FALSE: return "False";
-        case TN_CONST_TRUE: return "True";
-        case TN_CONST_ELLIPSIS: return "ellipsis";
-        default: return "literal";
-        }
-    case TN_EXPR_COMPARE: return "comparison";
-    case TN_EXPR_IFEXP: return "conditional expression";
-    case TN_EXPR_NAMEDEXPR: return "named expression";
-    case TN_EXPR_SLICE: return "slice";
-    }
-    return "expression";
-}
-
-TnExpr *tn__invalid_target(TnExpr *e, int kind)
-{
-    if (!e)
-        return NULL;
-    switch (e->kind) {
-    case TN_EXPR_LIST:
-    case TN_EXPR_TUPLE:
-        for (int i = 0; i < e->v.list.elts.n; i++) {
-            TnExpr *c = tn__invalid_target(e->v.list.elts.items[i], kind);
-            if (c)
-                return c;
-        }
-        return NULL;
-    case TN_EXPR_STARRED:
-        if (kind == TN_TARGET_DEL)
-            return e;
-        return tn__invalid_target(e->v.starred.value, kind);
-    case TN_EXPR_COMPARE:
-        /* `for a in b` parsed as a comparison: look at the left side */
-        if (kind == TN_TARGET_FOR) {
-            if (e->v.compare.ops[0] == TN_CMP_IN)
-                return tn__invalid_target(e->v.compare.left, kind);
-            return NULL;
-        }
-        return e;
-    case TN_EXPR_NAME:
-    case TN_EXPR_SUBSCRIPT:
-    case TN_EXPR_ATTRIBUTE:
-        return NULL;
-    default:
-        return e;
-    }
-}
-
-void tn__set_context(TnExpr *e, TnExprCtx ctx)
-{
-    switch (e->kind) {
-    case TN_EXPR_NAME: e->v.name.ctx = ctx; break;
-    case TN_EXPR_ATTRIBUTE: e->v.attribute.ctx = ctx; break;
-    case TN_EXPR_SUBSCRIPT: e->v.subscript.ctx = ctx; break;
-    case TN_EXPR_STARRED:
-        e->v.starred.ctx = ctx;
-        tn__set_context(e->v.starred.value, ctx);
-        break;
-    case TN_EXPR_LIST:
-    case TN_EXPR_TUPLE:
-        e->v.list.ctx = ctx;
-        for (int i = 0; i < e->v.list.elts.n; i++)
-            tn__set_context(e->v.list.elts.items[i], ctx);
-        break;
-    default:
-        break;
-    }
-}
-
-void *tn__target_error(Parser *p, TnExpr *e, int kind)
-{
-    TnExpr *bad = tn__invalid_target(e, kind);
-    if (!bad)
-        return tn__error_generic(p);
-    return tn__error_loc(p, bad->loc, kind == TN_TARGET_DEL ? "cannot delete %s" : "cannot assign to %s",
-                         tn__expr_name(bad));
-}
-
-/* ---- error analysis after an expression --------------------------------------- */
-
-/* Index of the first token starting at or after (lineno, col), searching
- * back from the current position (tokens are in source order). */
-static int tok_index_at(Parser *p, int lineno, int col)
-{
-    int i = p->ntoks - 1;
-    while (i > 0) {
-        const TnToken *t = tn__tokat(p, i - 1);
-        if (t->lineno < lineno || (t->lineno == lineno && t->col_offset < col))
-            break;
-        i--;
-    }
-    return i;
-}
-
-/* The last token of e (its end position). */
-static int tok_index_end(Parser *p, const TnExpr *e)
-{
-    int i = p->ntoks - 1;
-    while (i > 0) {
-        const TnToken *t = tn__tokat(p, i);
-        if (t->end_lineno < e->loc.end_lineno ||
-            (t->end_lineno == e->loc.end_lineno && t->end_col_offset <= e->loc.end_col_offset))
-            break;
-        i--;
-    }
-    return i;
-}
-
-static int is_soft_keyword(const TnToken *t)
-{
-    return tn__is_soft_name(t, "match") || tn__is_soft_name(t, "case") || tn__is_soft_name(t, "_");
-}
-
-/* expression_without_invalid: a conditional expression, disjunction or
- * lambda, parsed speculatively. */
-static TnExpr *try_expression(Parser *p, int *tokerr)
-{
-    *tokerr = 0;
-    if (!tn__starts_expression(tn__type(p)))
-        return NULL;
-    TnMark m = tn__analysis_begin(p);
-    TnExpr *e = tn__expression(p);
-    int ok = e && !tn__failed(p);
-    if (tn__analysis_end(p, m) < 0)
-        *tokerr = 1;
-    return ok ? e : NULL;
-}
-
-/* CPython's invalid_expression and invalid_legacy_expression, tried where
- * expression e is directly followed by the start of another expression.
- * Returns 1 when an error was recorded (a specific one, or a tokenizer
- * error met while looking ahead), 0 when neither rule applies. */
-int tn__invalid_expression_check(Parser *p, TnExpr *e)
-{
-    if (tn__failed(p))
-        return 1;
-    TnToken *t = tn__cur(p);
-    if (tn__failed(p))
-        return 1;
-    if (!e || !tn__starts_expression(t->type))
-        return 0;
-    /* the rightmost disjunction that ends just before t */
-    TnExpr *a = e;
-    for (;;) {
-        if (a->kind == TN_EXPR_IFEXP)
-            a = a->v.ifexp.orelse;
-        else if (a->kind == TN_EXPR_LAMBDA)
-            a = a->v.lambda.body;
-        else if (a->kind == TN_EXPR_NAMEDEXPR)
-            a = a->v.namedexpr.value;
-        else if (tn__is_bare_tuple(p, a))
-            a = a->v.list.elts.items[a->v.list.elts.n - 1];
-        else
-            break;
-    }
-    if (a->kind == TN_EXPR_STARRED || a->kind == TN_EXPR_YIELD || a->kind == TN_EXPR_YIELDFROM)
-        return 0;
-    int first = tok_index_at(p, a->loc.lineno, a->loc.col_offset);
-    int last = tok_index_end(p, a);
-    if (last != p->pos - 1)
-        return 0;
-    const TnToken *ft = tn__tokat(p, first);
-    int legacy = a->kind == TN_EXPR_NAME &&
-                 (strcmp(a->v.name.id, "print") == 0 || strcmp(a->v.name.id, "exec") == 0);
-    /* invalid_expression: !(NAME STRING | SOFT_KEYWORD) disjunction
-     * expression_without_invalid -- the second expression is parsed with
-     * no specialised errors, so any failure just means "no match" */
-    if (!is_soft_keyword(ft) &&
-        !(ft->type == TK_NAME && first + 1 < p->ntoks && tn__tokat(p, first + 1)->type == TK_STRING)) {
-        int tokerr;
-        TnExpr *b = try_expression(p, &tokerr);
-        if (tokerr)
-            return 1;
-        if (b && !legacy && tn__tokat(p, last)->level > 0) {
-            tn__error_range(p, a->loc, b->loc, "invalid syntax. Perhaps you forgot a comma?");
-            return 1;
-        }
-    }
-    /* invalid_legacy_expression: NAME !'(' star_expressions, parsed with
-     * specialised errors, which stand if they fire */
-    if (a == e && a->kind == TN_EXPR_NAME && t->type != TK_LPAR) {
-        TnMark m = tn__analysis_begin(p);
-        TnExpr *b = tn__star_expressions(p);
-        int ok = b && !tn__failed(p);
-        if (tn__failed(p) && !p->err_generic) {
-            p->analysis--;
-            return 1;
-        }
-        if (tn__analysis_end(p, m) < 0)
-            return 1;
-        if (ok && legacy) {
-            tn__error_range(p, a->loc, b->loc,
-                            "Missing parentheses in call to '%s'. Did you mean %s(...)?",
-                            a->v.name.id, a->v.name.id);
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* The generic failure after an expression, unless one of the rules above
- * gives a better message. */
-void *tn__error_after_expr(Parser *p, TnExpr *e)
-{
-    if (tn__failed(p))
-        return NULL;
-    int fail = p->fill - 1;
-    if (tn__invalid_expression_check(p, e))
-        return NULL;
-    return tn__error_generic_at(p, fail);
-}
 
 /* expect a closing token after an expression */
 static TnToken *expect_after(Parser *p, TnTokType type, TnExpr *e)
@@ -285,161 +69,6 @@ static TnToken *expect_after(Parser *p, TnTokType type, TnExpr *e)
         return tn__advance(p);
     tn__error_after_expr(p, e);
     return NULL;
-}
-
-/* ---- where an expression sits among the tokens ------------------------------- */
-
-
-/* Does e, as parsed, start with the atom CPython's invalid_named_expression
- * excludes: a list display, a parenthesized tuple, a generator expression,
- * True, None or False? */
-int tn__starts_with_excluded_atom(Parser *p, const TnExpr *e)
-{
-    if (tn__is_wrapped_in_parens(p, e))
-        return 0;
-    const TnExpr *a = e;
-    for (;;) {
-        switch (a->kind) {
-        case TN_EXPR_BINOP: a = a->v.binop.left; continue;
-        case TN_EXPR_CALL: a = a->v.call.func; continue;
-        case TN_EXPR_ATTRIBUTE: a = a->v.attribute.value; continue;
-        case TN_EXPR_SUBSCRIPT: a = a->v.subscript.value; continue;
-        case TN_EXPR_COMPARE: a = a->v.compare.left; continue;
-        default: break;
-        }
-        break;
-    }
-    if (a->loc.lineno != e->loc.lineno || a->loc.col_offset != e->loc.col_offset)
-        return 0;
-    if (a->kind == TN_EXPR_LIST || a->kind == TN_EXPR_GENEXP || a->kind == TN_EXPR_TUPLE)
-        return 1;
-    return a->kind == TN_EXPR_CONSTANT &&
-           (a->v.constant.kind == TN_CONST_TRUE || a->v.constant.kind == TN_CONST_NONE ||
-            a->v.constant.kind == TN_CONST_FALSE);
-}
-
-/* Is e a bitwise_or-level expression (what CPython's bitwise_or rule can
- * produce by itself)? */
-int tn__is_bitwise_level(Parser *p, const TnExpr *e)
-{
-    switch (e->kind) {
-    case TN_EXPR_BOOLOP: case TN_EXPR_COMPARE: case TN_EXPR_IFEXP: case TN_EXPR_LAMBDA:
-    case TN_EXPR_NAMEDEXPR: case TN_EXPR_STARRED: case TN_EXPR_YIELD: case TN_EXPR_YIELDFROM:
-        return tn__is_wrapped_in_parens(p, e);
-    case TN_EXPR_UNARYOP:
-        return e->v.unaryop.op != TN_UOP_NOT || tn__is_wrapped_in_parens(p, e);
-    case TN_EXPR_TUPLE:
-        return !tn__is_bare_tuple(p, e);
-    default:
-        return 1;
-    }
-}
-
-static int tok_index_before(Parser *p, int lineno, int col)
-{
-    for (int i = p->ntoks - 1; i >= 0; i--) {
-        const TnToken *t = tn__tokat(p, i);
-        if (t->lineno < lineno || (t->lineno == lineno && t->col_offset < col))
-            return i;
-    }
-    return -1;
-}
-
-/* Searching back from the last token fetched keeps these lookups cheap:
- * the expressions asked about were just parsed. */
-int tn__tok_index_after(Parser *p, int lineno, int col)
-{
-    int found = -1;
-    for (int i = p->ntoks - 1; i >= 0; i--) {
-        const TnToken *t = tn__tokat(p, i);
-        if (t->col_offset < 0)
-            continue;
-        if (t->lineno > lineno || (t->lineno == lineno && t->col_offset >= col))
-            found = i;
-        else
-            break;
-    }
-    return found;
-}
-
-/* e sits directly between a '(' and its matching ')' */
-int tn__is_wrapped_in_parens(Parser *p, const TnExpr *e)
-{
-    int b = tok_index_before(p, e->loc.lineno, e->loc.col_offset);
-    int a = tn__tok_index_after(p, e->loc.end_lineno, e->loc.end_col_offset);
-    if (b < 0 || a < 0)
-        return 0;
-    return tn__tokat(p, b)->type == TK_LPAR && tn__tokat(p, a)->type == TK_RPAR &&
-           tn__tokat(p, a)->level == tn__tokat(p, b)->level - 1;
-}
-
-/* An unparenthesized tuple: its location does not start with a '(' that
- * closes at its end. */
-int tn__is_bare_tuple(Parser *p, const TnExpr *e)
-{
-    if (e->kind != TN_EXPR_TUPLE || e->v.list.elts.n == 0)
-        return 0;
-    int first = tn__tok_index_after(p, e->loc.lineno, e->loc.col_offset);
-    if (first < 0 || tn__tokat(p, first)->type != TK_LPAR)
-        return 1;
-    int lvl = tn__tokat(p, first)->level;
-    for (int i = first + 1; i < p->ntoks; i++) {
-        const TnToken *t = tn__tokat(p, i);
-        if (t->level < lvl) {
-            /* the matching ')' */
-            return !(t->end_lineno == e->loc.end_lineno &&
-                     t->end_col_offset == e->loc.end_col_offset);
-        }
-    }
-    return 1;
-}
-
-/* The prefix of e that CPython's bitwise_or rule would read first. */
-const TnExpr *tn__bitwise_prefix(Parser *p, const TnExpr *e)
-{
-    for (;;) {
-        if (tn__is_wrapped_in_parens(p, e))
-            return e;
-        switch (e->kind) {
-        case TN_EXPR_TUPLE:
-            if (!tn__is_bare_tuple(p, e))
-                return e;
-            e = e->v.list.elts.items[0];
-            continue;
-        case TN_EXPR_COMPARE: return e->v.compare.left;
-        case TN_EXPR_BOOLOP: e = e->v.boolop.values.items[0]; continue;
-        case TN_EXPR_IFEXP: e = e->v.ifexp.body; continue;
-        case TN_EXPR_UNARYOP:
-            if (e->v.unaryop.op == TN_UOP_NOT)
-                return NULL;
-            return e;
-        case TN_EXPR_LAMBDA: case TN_EXPR_STARRED: case TN_EXPR_YIELD: case TN_EXPR_YIELDFROM:
-            return NULL;
-        default:
-            return e;
-        }
-    }
-}
-
-/* invalid_named_expression: `a = b` where `a == b` or `a := b` was meant.
- * Called with the '=' as the current token; sets no error when the rule
- * would not match. */
-static void named_assign_check(Parser *p, TnExpr *e)
-{
-    if (!tn__is_bitwise_level(p, e) || tn__starts_with_excluded_atom(p, e))
-        return;
-    TnMark m = tn__analysis_begin(p);
-    tn__advance(p);
-    TnExpr *b = tn__starts_expression(tn__type(p)) ? tn__bitwise_or(p) : NULL;
-    int ok = b && !tn__failed(p) && tn__type(p) != TK_EQUAL && tn__type(p) != TK_COLONEQUAL;
-    if (tn__analysis_end(p, m) < 0 || !ok)
-        return;
-    if (e->kind == TN_EXPR_NAME && !tn__is_wrapped_in_parens(p, e))
-        tn__error_range(p, e->loc, b->loc,
-                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-    else
-        tn__error_loc(p, e->loc, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                      tn__expr_name(e));
 }
 
 /* ---- atoms ------------------------------------------------------------------ */
@@ -462,7 +91,7 @@ static TnExpr *comprehension(Parser *p, TnExprKind kind, TnExpr *elt, TnExpr *va
                              const TnToken *open, TnTokType close)
 {
     TnComprehensionSeq gens = {0, NULL};
-    if (for_if_clauses(p, &gens) < 0)
+    if (tn__for_if_clauses(p, &gens) < 0)
         return NULL;
     if (!expect_after(p, close, NULL))
         return NULL;
@@ -479,7 +108,7 @@ static TnExpr *comprehension(Parser *p, TnExprKind kind, TnExpr *elt, TnExpr *va
     return e;
 }
 
-static int at_comprehension(Parser *p)
+int tn__at_comprehension(Parser *p)
 {
     TnTokType t = tn__type(p);
     return t == TK_FOR || (t == TK_ASYNC && tn__peek(p, 1)->type == TK_FOR);
@@ -504,7 +133,7 @@ static int display_items(Parser *p, TnExprSeq *elts, int *cap, TnTokType close,
     *trailing_comma = NULL;
     while (tn__type(p) == TK_COMMA) {
         const TnToken *comma = tn__advance(p);
-        if (tn__type(p) == close || at_comprehension(p)) {
+        if (tn__type(p) == close || tn__at_comprehension(p)) {
             *trailing_comma = comma;
             break;
         }
@@ -546,7 +175,7 @@ static TnExpr *paren_atom(Parser *p)
     TnExpr *first = tn__star_named_expression(p);
     if (!first)
         goto done;
-    if (at_comprehension(p)) {
+    if (tn__at_comprehension(p)) {
         if (first->kind == TN_EXPR_STARRED) {
             tn__error_loc(p, first->loc, "iterable unpacking cannot be used in comprehension");
             goto done;
@@ -592,7 +221,7 @@ static TnExpr *list_atom(Parser *p)
     TnExpr *first = tn__star_named_expression(p);
     if (!first)
         goto done;
-    if (at_comprehension(p)) {
+    if (tn__at_comprehension(p)) {
         if (first->kind == TN_EXPR_STARRED) {
             tn__error_loc(p, first->loc, "iterable unpacking cannot be used in comprehension");
             goto done;
@@ -605,7 +234,7 @@ static TnExpr *list_atom(Parser *p)
     const TnToken *trailing;
     if (TN_PUSH(p, elts, cap, first) < 0 || display_items(p, &elts, &cap, TK_RSQB, &trailing) < 0)
         goto done;
-    if (at_comprehension(p)) {
+    if (tn__at_comprehension(p)) {
         comprehension_target_error(p, &elts, trailing);
         goto done;
     }
@@ -684,7 +313,7 @@ static TnExpr *brace_atom(Parser *p)
         TnExpr *v = tn__bitwise_or(p);
         if (!v)
             goto done;
-        if (at_comprehension(p)) {
+        if (tn__at_comprehension(p)) {
             tn__error_loc(p, tn__tok_loc(ds), "dict unpacking cannot be used in dict comprehension");
             goto done;
         }
@@ -709,7 +338,7 @@ static TnExpr *brace_atom(Parser *p)
         TnExpr *v = tn__expression(p);
         if (!v)
             goto done;
-        if (at_comprehension(p)) {
+        if (tn__at_comprehension(p)) {
             res = comprehension(p, TN_EXPR_DICTCOMP, first, v, open, TK_RBRACE);
             goto done;
         }
@@ -731,7 +360,7 @@ dict_rest:
         }
         goto done;
     }
-    if (at_comprehension(p)) {
+    if (tn__at_comprehension(p)) {
         if (first->kind == TN_EXPR_STARRED) {
             tn__error_loc(p, first->loc, "iterable unpacking cannot be used in comprehension");
             goto done;
@@ -744,7 +373,7 @@ dict_rest:
     const TnToken *trailing;
     if (TN_PUSH(p, elts, cap, first) < 0 || display_items(p, &elts, &cap, TK_RBRACE, &trailing) < 0)
         goto done;
-    if (at_comprehension(p)) {
+    if (tn__at_comprehension(p)) {
         comprehension_target_error(p, &elts, trailing);
         goto done;
     }
@@ -810,12 +439,14 @@ static TnExpr *primary(Parser *p)
     const TnToken *start = tn__cur(p);
     TnExpr *e = atom(p);
     while (e) {
+        TnMark m = tn__mark(p);
+        TnExpr *prev = e;
         switch (tn__type(p)) {
         case TK_DOT: {
             tn__advance(p);
             const TnToken *name = tn__expect(p, TK_NAME);
             if (!name)
-                return NULL;
+                return peg_backtrack(p, m) ? prev : NULL;
             TnExpr *a = tn__expr(p, TN_EXPR_ATTRIBUTE, tn__extra(p, start));
             if (!a || !(a->v.attribute.attr = tn__tok_str(p, name)))
                 return NULL;
@@ -826,12 +457,14 @@ static TnExpr *primary(Parser *p)
         }
         case TK_LPAR:
             e = call(p, e, start);
+            if (!e && peg_backtrack(p, m))
+                return prev;
             break;
         case TK_LSQB: {
             tn__advance(p);
             TnExpr *s = slices(p);
-                    if (!s || !expect_after(p, TK_RSQB, s))
-                return NULL;
+            if (!s || !expect_after(p, TK_RSQB, s))
+                return peg_backtrack(p, m) ? prev : NULL;
             TnExpr *sub = tn__expr(p, TN_EXPR_SUBSCRIPT, tn__extra(p, start));
             if (!sub)
                 return NULL;
@@ -933,12 +566,13 @@ static TnExpr *power(Parser *p)
     TnExpr *a = await_primary(p);
     if (!a || tn__type(p) != TK_DOUBLESTAR)
         return a;
+    TnMark m = tn__mark(p);
     tn__advance(p);
     TN_ENTER(p, NULL);
     TnExpr *b = factor(p);
     TN_LEAVE(p);
     if (!b)
-        return NULL;
+        return peg_backtrack(p, m) ? a : NULL;
     TnExpr *e = tn__expr(p, TN_EXPR_BINOP, tn__extra(p, start));
     if (e) {
         e->v.binop.left = a;
@@ -1002,10 +636,11 @@ static TnExpr *binary(Parser *p, int min_prec)
         int prec = binop_prec(tn__type(p), &op);
         if (prec < min_prec || prec == 0)
             break;
+        TnMark m = tn__mark(p);
         tn__advance(p);
         TnExpr *right = prec < 6 ? binary(p, prec + 1) : factor(p);
         if (!right)
-            return NULL;
+            return peg_backtrack(p, m) ? left : NULL;
         TnExpr *e = tn__expr(p, TN_EXPR_BINOP, tn__extra(p, start));
         if (!e)
             return NULL;
@@ -1066,11 +701,17 @@ static TnExpr *comparison(Parser *p)
     TnExpr **cmps = NULL;
     TnExpr *last = a;
     while (ntok) {
+        TnMark m = tn__mark(p);
         while (ntok--)
             tn__advance(p);
         TnExpr *b = tn__bitwise_or(p);
-        if (!b)
-            return NULL;
+        if (!b) {
+            if (!peg_backtrack(p, m))
+                return NULL;
+            if (n == 0)
+                return a;
+            break;
+        }
         if (n == cap) {
             int c1 = cap, c2 = cap;
             ops = tn__grow(p, ops, n, &c1, sizeof *ops);
@@ -1124,9 +765,19 @@ static TnExpr *boolop(Parser *p, TnTokType tok, TnBoolOp op, TnExpr *(*operand)(
     int cap = 0;
     if (TN_PUSH(p, values, cap, a) < 0)
         return NULL;
-    while (tn__accept(p, tok)) {
+    for (;;) {
+        TnMark m = tn__mark(p);
+        if (!tn__accept(p, tok))
+            break;
         TnExpr *b = operand(p);
-        if (!b || TN_PUSH(p, values, cap, b) < 0)
+        if (!b) {
+            if (!peg_backtrack(p, m))
+                return NULL;
+            if (values.n == 1)
+                return a;
+            break;
+        }
+        if (TN_PUSH(p, values, cap, b) < 0)
             return NULL;
     }
     TnExpr *e = tn__expr(p, TN_EXPR_BOOLOP, tn__extra(p, start));
@@ -1147,13 +798,43 @@ TnExpr *tn__disjunction(Parser *p)
     return boolop(p, TK_OR, TN_BOOL_OR, conjunction);
 }
 
+/* invalid_expression's `a if b` without 'else', where b is only a valid
+ * prefix of what follows 'if' (PEG keeps the prefix): the generic error
+ * already recorded is replaced when the rule matches. m is at 'if'. */
+static void else_check(Parser *p, TnMark m, TnExpr *body)
+{
+    TnSyntaxErrorInfo saved = p->err;
+    int kind = p->err_kind, final = p->err_final;
+    TnMark here = tn__mark(p);
+    tn__reset(p, m);
+    p->analysis++;
+    tn__advance(p);
+    int peg = p->peg_prefix;
+    p->peg_prefix = 1;
+    TnExpr *test = tn__disjunction(p);
+    p->peg_prefix = peg;
+    int fire = test && !tn__failed(p) && tn__type(p) != TK_ELSE && tn__type(p) != TK_COLON;
+    p->analysis--;
+    if (p->err_kind == TN_ERR_TOKENIZER)
+        return;
+    tn__reset(p, here);
+    if (fire) {
+        tn__error_range(p, body->loc, test->loc, "expected 'else' after 'if' expression");
+        return;
+    }
+    p->err = saved;
+    p->err_kind = kind;
+    p->err_final = final;
+    p->err_generic = 1;
+}
+
 /* expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef */
 TnExpr *tn__expression(Parser *p)
 {
     TN_ENTER(p, NULL);
     TnExpr *res = NULL;
     if (tn__type(p) == TK_LAMBDA) {
-        res = lambdef(p);
+        res = tn__lambdef(p);
         goto done;
     }
     const TnToken *start = tn__cur(p);
@@ -1162,20 +843,31 @@ TnExpr *tn__expression(Parser *p)
         res = body;
         goto done;
     }
+    TnMark m = tn__mark(p);
     tn__advance(p);
     TnExpr *test = tn__disjunction(p);
-    if (!test)
+    if (!test) {
+        if (peg_backtrack(p, m))
+            res = body;
+        else if (p->err_generic)
+            else_check(p, m, body);
         goto done;
+    }
     if (!tn__accept(p, TK_ELSE)) {
-        if (tn__type(p) != TK_COLON)
+        if (peg_backtrack(p, m))
+            res = body;
+        else if (tn__type(p) != TK_COLON)
             tn__error_range(p, body->loc, test->loc, "expected 'else' after 'if' expression");
         else
             tn__error_generic(p);
         goto done;
     }
     TnExpr *orelse = tn__expression(p);
-    if (!orelse)
+    if (!orelse) {
+        if (peg_backtrack(p, m))
+            res = body;
         goto done;
+    }
     res = tn__expr(p, TN_EXPR_IFEXP, tn__extra(p, start));
     if (res) {
         res->v.ifexp.test = test;
@@ -1189,7 +881,7 @@ done:
 
 /* named_expression: NAME ':=' expression | expression !':='
  * (call arguments use it without invalid_named_expression) */
-static TnExpr *named_expression(Parser *p, int check_assign)
+TnExpr *tn__named_expression_ex(Parser *p, int check_assign)
 {
     TnToken *t = tn__cur(p);
     if (t->type == TK_NAME && tn__peek(p, 1)->type == TK_COLONEQUAL) {
@@ -1219,7 +911,7 @@ static TnExpr *named_expression(Parser *p, int check_assign)
                                  tn__expr_name(e));
     }
     if (e && check_assign && tn__type(p) == TK_EQUAL) {
-        named_assign_check(p, e);
+        tn__named_assign_check(p, e);
         if (tn__failed(p))
             return NULL;
     }
@@ -1228,10 +920,10 @@ static TnExpr *named_expression(Parser *p, int check_assign)
 
 TnExpr *tn__named_expression(Parser *p)
 {
-    return named_expression(p, 1);
+    return tn__named_expression_ex(p, 1);
 }
 
-static TnExpr *starred(Parser *p, TnExpr *(*operand)(Parser *))
+TnExpr *tn__starred(Parser *p, TnExpr *(*operand)(Parser *))
 {
     const TnToken *start = tn__advance(p);
     TnExpr *v = operand(p);
@@ -1249,7 +941,7 @@ static TnExpr *starred(Parser *p, TnExpr *(*operand)(Parser *))
 TnExpr *tn__star_named_expression(Parser *p)
 {
     if (tn__type(p) == TK_STAR)
-        return starred(p, tn__bitwise_or);
+        return tn__starred(p, tn__bitwise_or);
     return tn__named_expression(p);
 }
 
@@ -1257,7 +949,7 @@ TnExpr *tn__star_named_expression(Parser *p)
 static TnExpr *star_expression(Parser *p)
 {
     if (tn__type(p) == TK_STAR)
-        return starred(p, tn__bitwise_or);
+        return tn__starred(p, tn__bitwise_or);
     return tn__expression(p);
 }
 
@@ -1329,7 +1021,7 @@ TnExpr *tn__annotated_rhs(Parser *p)
 static TnExpr *star_target(Parser *p)
 {
     if (tn__type(p) == TK_STAR)
-        return starred(p, star_target);
+        return tn__starred(p, star_target);
     return primary(p);
 }
 
@@ -1370,10 +1062,10 @@ TnExpr *tn__for_targets(Parser *p)
 }
 
 /* for_if_clauses: ('async'? 'for' star_targets 'in' disjunction ('if' disjunction)*)+ */
-static int for_if_clauses(Parser *p, TnComprehensionSeq *gens)
+int tn__for_if_clauses(Parser *p, TnComprehensionSeq *gens)
 {
     int cap = 0;
-    while (at_comprehension(p)) {
+    while (tn__at_comprehension(p)) {
         TnComprehension *c = tn__alloc(p, sizeof *c);
         if (!c)
             return -1;
@@ -1394,363 +1086,4 @@ static int for_if_clauses(Parser *p, TnComprehensionSeq *gens)
             return -1;
     }
     return 0;
-}
-
-/* ---- call arguments -------------------------------------------------------------- */
-
-static TnLoc last_comprehension_item(const TnComprehensionSeq *gens)
-{
-    const TnComprehension *c = gens->items[gens->n - 1];
-    if (c->ifs.n)
-        return c->ifs.items[c->ifs.n - 1]->loc;
-    return c->iter->loc;
-}
-
-int tn__call_args(Parser *p, TnExprSeq *args, TnKeywordSeq *kws, const TnToken *open)
-{
-    int acap = 0, kcap = 0;
-    int seen_kw = 0, seen_dstar = 0, bad_positional = 0;
-    TnExpr *last = NULL;
-    while (tn__type(p) != TK_RPAR) {
-        TnToken *st = tn__cur(p);
-        TnTokType t = st->type;
-        last = NULL;
-        if (t == TK_STAR) {
-            tn__advance(p);
-            TnExpr *v = tn__expression(p);
-            if (!v)
-                goto fail;
-            if (seen_dstar) {
-                tn__error_loc(p, tn__tok_loc(st),
-                              "iterable argument unpacking follows keyword argument unpacking");
-                goto fail;
-            }
-            TnExpr *s = tn__expr(p, TN_EXPR_STARRED, tn__extra(p, st));
-            if (!s)
-                goto fail;
-            s->v.starred.value = v;
-            s->v.starred.ctx = TN_CTX_LOAD;
-            if (TN_PUSH(p, *args, acap, s) < 0)
-                goto fail;
-            last = v;
-        } else if (t == TK_DOUBLESTAR) {
-            tn__advance(p);
-            TnExpr *v = tn__expression(p);
-            if (!v)
-                goto fail;
-            TnKeyword *k = tn__alloc(p, sizeof *k);
-            if (!k)
-                goto fail;
-            k->value = v;
-            k->loc = tn__extra(p, st);
-            if (TN_PUSH(p, *kws, kcap, k) < 0)
-                goto fail;
-            seen_dstar = 1;
-            last = v;
-        } else if ((t == TK_NAME || t == TK_TRUE || t == TK_FALSE || t == TK_NONE) &&
-                   tn__peek(p, 1)->type == TK_EQUAL) {
-            TnToken *eq = tn__peek(p, 1);
-            if (t != TK_NAME) {
-                tn__error_range(p, tn__tok_loc(st), tn__tok_loc(eq), "cannot assign to %s",
-                                tn_token_name(t));
-                goto fail;
-            }
-            TnLoc eqloc = tn__tok_loc(eq);
-            tn__advance(p);
-            tn__advance(p);
-            TnExpr *v = tn__expression(p);
-            if (!v)
-                goto fail;
-            if (at_comprehension(p)) {
-                tn__error_range(p, tn__tok_loc(st), eqloc,
-                                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-                goto fail;
-            }
-            TnKeyword *k = tn__alloc(p, sizeof *k);
-            if (!k || !(k->arg = tn__tok_str(p, st)))
-                goto fail;
-            k->value = v;
-            k->loc = tn__extra(p, st);
-            if (TN_PUSH(p, *kws, kcap, k) < 0)
-                goto fail;
-            seen_kw = 1;
-            last = v;
-        } else {
-            TnExpr *v = named_expression(p, 0);
-            if (!v)
-                goto fail;
-            if (tn__type(p) == TK_EQUAL) {
-                tn__error_range(p, v->loc, tn__tok_loc(tn__cur(p)),
-                                "expression cannot contain assignment, perhaps you meant \"==\"?");
-                goto fail;
-            }
-            if (at_comprehension(p)) {
-                if (!open) {
-                    /* class C(x for x in y): CPython has no special message */
-                    tn__error_generic(p);
-                    goto fail;
-                }
-                TnComprehensionSeq gens = {0, NULL};
-                if (for_if_clauses(p, &gens) < 0)
-                    goto fail;
-                if (args->n == 0 && kws->n == 0 && tn__type(p) == TK_RPAR && open) {
-                    TnExpr *g = tn__expr(p, TN_EXPR_GENEXP, v->loc);
-                    if (!g)
-                        goto fail;
-                    tn__advance(p);
-                    g->loc = tn__extra(p, open);
-                    g->v.comp.elt = v;
-                    g->v.comp.generators = gens;
-                    if (TN_PUSH(p, *args, acap, g) < 0)
-                        goto fail;
-                                    return 0;
-                }
-                /* invalid_arguments: an unparenthesized generator is an error
-                 * after other arguments or before a comma; otherwise the
-                 * generic error stands */
-                if (args->n == 0 && kws->n == 0 && tn__type(p) != TK_COMMA) {
-                    tn__error_generic(p);
-                    goto fail;
-                }
-                tn__error_range(p, v->loc, last_comprehension_item(&gens),
-                                "Generator expression must be parenthesized");
-                goto fail;
-            }
-            if (seen_kw || seen_dstar)
-                bad_positional = bad_positional ? bad_positional : (seen_dstar ? 2 : 1);
-            if (TN_PUSH(p, *args, acap, v) < 0)
-                goto fail;
-            last = v;
-        }
-        if (!tn__accept(p, TK_COMMA))
-            break;
-    }
-    if (tn__type(p) != TK_RPAR) {
-        int fail_at = p->fill - 1;
-        if (!tn__invalid_expression_check(p, last)) {
-            /* invalid_arguments: args ',' args -- a keyword before a
-             * positional argument is reported even when junk follows */
-            if (bad_positional)
-                tn__error_last(p, "SyntaxError", bad_positional == 2
-                                   ? "positional argument follows keyword argument unpacking"
-                                   : "positional argument follows keyword argument");
-            else
-                tn__error_generic_at(p, fail_at);
-        }
-        goto fail;
-    }
-    if (bad_positional) {
-        tn__error_last(p, "SyntaxError", bad_positional == 2
-                                             ? "positional argument follows keyword argument unpacking"
-                                             : "positional argument follows keyword argument");
-        goto fail;
-    }
-    tn__advance(p);
-    return 0;
-fail:
-    return -1;
-}
-
-/* ---- parameters ------------------------------------------------------------------ */
-
-static TnArg *param(Parser *p, int lambda, int star)
-{
-    TnToken *name = tn__expect(p, TK_NAME);
-    if (!name)
-        return NULL;
-    TnArg *a = tn__alloc(p, sizeof *a);
-    if (!a || !(a->arg = tn__tok_str(p, name)))
-        return NULL;
-    a->loc = tn__tok_loc(name);
-    if (!lambda && tn__accept(p, TK_COLON)) {
-        TnExpr *ann = star && tn__type(p) == TK_STAR ? starred(p, tn__bitwise_or) : tn__expression(p);
-        if (!ann)
-            return NULL;
-        a->annotation = ann;
-        a->loc = tn__extra(p, name);
-    }
-    return a;
-}
-
-/* The whole parameter list of a def (up to ')') or a lambda (up to ':'),
- * with CPython 3.11's messages for misplaced '/', '*', '**' and defaults. */
-TnArguments *tn__parameters(Parser *p, int lambda)
-{
-    TnTokType end = lambda ? TK_COLON : TK_RPAR;
-    TnArguments *args = tn__alloc(p, sizeof *args);
-    if (!args)
-        return NULL;
-    int pcap = 0, kcap = 0, kdcap = 0, dcap = 0;
-    int state = 0;          /* 0 positional, 1 keyword-only, 2 after **kwargs */
-    int seen_slash = 0;
-    TnArgSeq pos = {0, NULL};
-    while (tn__type(p) != end) {
-        TnToken *t = tn__cur(p);
-        TnExpr *last_expr = NULL;
-        if (t->type == TK_SLASH) {
-            if (state == 2) {
-                tn__error_loc(p, tn__tok_loc(t), "arguments cannot follow var-keyword argument");
-                return NULL;
-            }
-            if (seen_slash) {
-                tn__error_loc(p, tn__tok_loc(t), "/ may appear only once");
-                return NULL;
-            }
-            if (state == 1) {
-                tn__error_loc(p, tn__tok_loc(t), "/ must be ahead of *");
-                return NULL;
-            }
-            if (pos.n == 0) {
-                p->analysis++;
-                int comma = tn__peek(p, 1)->type == TK_COMMA;
-                p->analysis--;
-                if (comma)
-                    tn__error_loc(p, tn__tok_loc(t), "at least one argument must precede /");
-                else
-                    tn__error_generic(p);
-                return NULL;
-            }
-            tn__advance(p);
-            args->posonlyargs = pos;
-            pos.n = 0;
-            pos.items = NULL;
-            pcap = 0;
-            seen_slash = 1;
-        } else if (t->type == TK_STAR) {
-            if (state == 2) {
-                tn__error_loc(p, tn__tok_loc(t), "arguments cannot follow var-keyword argument");
-                return NULL;
-            }
-            if (state == 1) {
-                tn__error_loc(p, tn__tok_loc(t), "* argument may appear only once");
-                return NULL;
-            }
-            tn__advance(p);
-            state = 1;
-            if (tn__type(p) == TK_COMMA || tn__type(p) == end) {
-                TnTokType next = end;
-                if (tn__type(p) == TK_COMMA) {
-                    p->analysis++;      /* CPython looks further only in its second pass */
-                    next = tn__peek(p, 1)->type;
-                    p->analysis--;
-                }
-                if (next == end || next == TK_DOUBLESTAR) {
-                    if (lambda)
-                        tn__error_last(p, "SyntaxError", "named arguments must follow bare *");
-                    else
-                        tn__error_loc(p, tn__tok_loc(t), "named arguments must follow bare *");
-                    return NULL;
-                }
-            } else {
-                if (!(args->vararg = param(p, lambda, 1)))
-                    return NULL;
-                last_expr = args->vararg->annotation;
-                if (tn__type(p) == TK_EQUAL) {
-                    tn__error_loc(p, tn__tok_loc(tn__cur(p)),
-                                  "var-positional argument cannot have default value");
-                    return NULL;
-                }
-            }
-        } else if (t->type == TK_DOUBLESTAR) {
-            if (state == 2) {
-                tn__error_loc(p, tn__tok_loc(t), "arguments cannot follow var-keyword argument");
-                return NULL;
-            }
-            tn__advance(p);
-            if (!(args->kwarg = param(p, lambda, 0)))
-                return NULL;
-            last_expr = args->kwarg->annotation;
-            if (tn__type(p) == TK_EQUAL) {
-                tn__error_loc(p, tn__tok_loc(tn__cur(p)),
-                              "var-keyword argument cannot have default value");
-                return NULL;
-            }
-            state = 2;
-        } else if (t->type == TK_NAME) {
-            if (state == 2) {
-                tn__error_loc(p, tn__tok_loc(t), "arguments cannot follow var-keyword argument");
-                return NULL;
-            }
-            TnArg *a = param(p, lambda, 0);
-            if (!a)
-                return NULL;
-            last_expr = a->annotation;
-            TnExpr *dflt = NULL;
-            if (tn__type(p) == TK_EQUAL) {
-                TnToken *eq = tn__advance(p);
-                if (tn__type(p) == TK_COMMA || tn__type(p) == end) {
-                    tn__error_loc(p, tn__tok_loc(eq), "expected default value expression");
-                    return NULL;
-                }
-                if (!(dflt = tn__expression(p)))
-                    return NULL;
-                last_expr = dflt;
-            }
-            if (state == 0) {
-                if (dflt) {
-                    if (TN_PUSH(p, args->defaults, dcap, dflt) < 0)
-                        return NULL;
-                } else if (args->defaults.n &&
-                           (tn__type(p) == TK_COMMA || tn__type(p) == end)) {
-                    tn__error_loc(p, a->loc, "non-default argument follows default argument");
-                    return NULL;
-                }
-                if (TN_PUSH(p, pos, pcap, a) < 0)
-                    return NULL;
-            } else {
-                if (TN_PUSH(p, args->kwonlyargs, kcap, a) < 0 ||
-                    TN_PUSH(p, args->kw_defaults, kdcap, dflt) < 0)
-                    return NULL;
-            }
-        } else if (t->type == TK_LPAR && state == 0) {
-            /* invalid_parameters: '(' param_no_default+ ','? ')' */
-            const TnToken *open = tn__advance(p);
-            int n = 0;
-            while (tn__type(p) == TK_NAME) {
-                tn__advance(p);
-                n++;
-                if (!lambda && tn__type(p) == TK_COLON)
-                    break;
-                if (!tn__accept(p, TK_COMMA))
-                    break;
-            }
-            if (n && tn__type(p) == TK_RPAR)
-                tn__error_range(p, tn__tok_loc(open), tn__tok_loc(tn__cur(p)),
-                                lambda ? "Lambda expression parameters cannot be parenthesized"
-                                       : "Function parameters cannot be parenthesized");
-            else
-                tn__error_generic(p);
-            return NULL;
-        } else {
-            tn__error_generic(p);
-            return NULL;
-        }
-        if (tn__type(p) == end)
-            break;
-        if (tn__type(p) != TK_COMMA) {
-            tn__error_after_expr(p, last_expr);
-            return NULL;
-        }
-        tn__advance(p);
-    }
-    args->args = pos;
-    return args;
-}
-
-/* lambdef: 'lambda' [lambda_params] ':' expression */
-static TnExpr *lambdef(Parser *p)
-{
-    const TnToken *start = tn__advance(p);
-    TnArguments *args = tn__parameters(p, 1);
-    if (!args || !tn__expect(p, TK_COLON))
-        return NULL;
-    TnExpr *body = tn__expression(p);
-    if (!body)
-        return NULL;
-    TnExpr *e = tn__expr(p, TN_EXPR_LAMBDA, tn__extra(p, start));
-    if (e) {
-        e->v.lambda.args = args;
-        e->v.lambda.body = body;
-    }
-    return e;
 }

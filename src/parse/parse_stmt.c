@@ -831,8 +831,18 @@ static TnStmt *funcdef(Parser *p, const TnToken *async_tok, TnExprSeq decorators
         return NULL;
     if (!(s->v.funcdef.args = tn__parameters(p, 0)) || !tn__expect(p, TK_RPAR))
         return NULL;
-    if (tn__accept(p, TK_RARROW) && !(s->v.funcdef.returns = tn__expression(p)))
-        return NULL;
+    if (tn__accept(p, TK_RARROW)) {
+        TnMark m = tn__mark(p);
+        if (!(s->v.funcdef.returns = tn__expression(p))) {
+            /* CPython keeps the longest valid annotation and then reports
+             * its forced ':' at the token after it */
+            if (!p->err_generic)
+                return NULL;
+            tn__reset(p, m);
+            if (!(s->v.funcdef.returns = tn__expression_prefix(p)))
+                return NULL;
+        }
+    }
     if (!tn__expect_forced(p, TK_COLON))
         return NULL;
     if (block(p, &s->v.funcdef.body, "function definition", lineno) < 0)

@@ -39,6 +39,7 @@ typedef struct Parser {
     int ntoks, pos;
     int fill;                   /* tokens fetched outside error analysis */
     int analysis;               /* > 0 while emulating CPython's second pass */
+    int peg_prefix;             /* return the longest valid prefix (parse_expr.c) */
     int lexer_failed;           /* token ntoks-1 is the error token */
     int depth;
     int mode;                   /* 0 file, 1 single, 2 eval, 3 f-string expression */
@@ -135,6 +136,7 @@ TnExpr *tn__name(Parser *p, const TnToken *t, TnExprCtx ctx);
 /* ---- shared grammar entry points -------------------------------------------- */
 /* expressions (parse_expr.c) */
 TnExpr *tn__expression(Parser *p);
+TnExpr *tn__expression_prefix(Parser *p);   /* with PEG's prefix semantics */
 TnExpr *tn__named_expression(Parser *p);
 TnExpr *tn__star_expressions(Parser *p);
 TnExpr *tn__star_named_expression(Parser *p);
@@ -143,14 +145,22 @@ TnExpr *tn__disjunction(Parser *p);
 TnExpr *tn__bitwise_or(Parser *p);
 TnExpr *tn__yield_expr(Parser *p);
 TnExpr *tn__annotated_rhs(Parser *p);       /* yield_expr | star_expressions */
+/* named_expression; call arguments pass check_assign = 0 because CPython
+ * does not apply invalid_named_expression to them */
+TnExpr *tn__named_expression_ex(Parser *p, int check_assign);
+TnExpr *tn__starred(Parser *p, TnExpr *(*operand)(Parser *));   /* '*' operand */
+int tn__at_comprehension(Parser *p);        /* 'for' or 'async' 'for' */
+int tn__for_if_clauses(Parser *p, TnComprehensionSeq *gens);
+TnExpr *tn__lambdef(Parser *p);
 /* for-loop targets up to 'in'; reports CPython's errors when 'in' is missing */
 TnExpr *tn__for_targets(Parser *p);
+/* parse_args.c */
 TnArguments *tn__parameters(Parser *p, int lambda);
 /* after '(' of a call or class; consumes ')' */
 int tn__call_args(Parser *p, TnExprSeq *args, TnKeywordSeq *kws, const TnToken *open);
 int tn__starts_expression(TnTokType t);
 
-/* targets (parse_expr.c) */
+/* targets (parse_check.c) */
 enum { TN_TARGET_STAR, TN_TARGET_DEL, TN_TARGET_FOR };
 /* CPython's _PyPegen_get_invalid_target: NULL when e is a valid target */
 TnExpr *tn__invalid_target(TnExpr *e, int kind);
@@ -158,7 +168,7 @@ const char *tn__expr_name(const TnExpr *e);
 void tn__set_context(TnExpr *e, TnExprCtx ctx);
 /* report an invalid target (assumes tn__invalid_target(e) != NULL) */
 void *tn__target_error(Parser *p, TnExpr *e, int kind);
-/* where an expression sits among the tokens (parse_expr.c) */
+/* where an expression sits among the tokens (parse_check.c) */
 int tn__tok_index_after(Parser *p, int lineno, int col);   /* first token at/after */
 int tn__is_wrapped_in_parens(Parser *p, const TnExpr *e);  /* '(' e ')' */
 int tn__is_bare_tuple(Parser *p, const TnExpr *e);         /* a, b (no parens) */
@@ -170,6 +180,8 @@ const TnExpr *tn__bitwise_prefix(Parser *p, const TnExpr *e);
 void *tn__error_after_expr(Parser *p, TnExpr *e);
 /* just the specialised part: 1 if an error was recorded, else 0 */
 int tn__invalid_expression_check(Parser *p, TnExpr *e);
+/* invalid_named_expression's `a = b`, called with '=' as current token */
+void tn__named_assign_check(Parser *p, TnExpr *e);
 
 /* strings (parse_string.c): one or more adjacent STRING tokens */
 TnExpr *tn__strings(Parser *p);
