@@ -163,15 +163,16 @@ static int needs_more_input(const char *src, size_t len)
     TnObject *code = tn_compile(src, len, "<stdin>", TN_COMPILE_SINGLE);
     if (code) {
         TN_DECREF(code);
-        /* A compound statement ends with an empty line. */
+        /* A compound statement (its first line opens a block, or is a
+         * decorator) ends with an empty line; anything else runs now. */
         const char *first_nl = memchr(src, '\n', len);
-        int multiline = first_nl && (size_t)(first_nl - src) + 1 < len;
-        int ends_blank = len >= 2 && src[len - 1] == '\n' && src[len - 2] == '\n';
         size_t first = first_nl ? (size_t)(first_nl - src) : len;
         while (first > 0 && (src[first - 1] == ' ' || src[first - 1] == '\t'))
             first--;
-        int opens_block = first > 0 && src[first - 1] == ':';
-        return (multiline || opens_block) && !ends_blank;
+        size_t lead = strspn(src, " \t");
+        int opens_block = (first > 0 && src[first - 1] == ':') || src[lead] == '@';
+        int ends_blank = len >= 2 && src[len - 1] == '\n' && src[len - 2] == '\n';
+        return opens_block && !ends_blank;
     }
     TnObject *exc = tn_err_fetch();
     int more = 0;
@@ -232,6 +233,10 @@ static void run_interactive(TnObject *globals, struct run *r)
         }
         if (!src)
             continue;
+        if (src[strspn(src, " \t\r\n")] == '\0') {   /* an empty line does nothing */
+            free(src);
+            continue;
+        }
         TnObject *res = tn_run_string(src, "<stdin>", globals, TN_COMPILE_SINGLE);
         free(src);
         if (res) {
