@@ -7,6 +7,7 @@
 #include "tandem/iterobject.h"
 #include "tandem/ast.h"
 #include "tandem/opcodes.h"
+#include "tandem/bytes.h"
 
 #define TNAME(o) tn_type_name(TN_TYPE(o))
 
@@ -436,12 +437,42 @@ static TnObject *binop_error(TnObject *a, TnObject *b, const char *sym)
                          sym, TNAME(a), TNAME(b));
 }
 
+/* The built-in sequences implement + and * in their nb_ slots but return
+ * NotImplemented for a heap-type operand so its __radd__/__rmul__ gets a
+ * turn. When every slot declined, CPython falls back to sq_concat (left
+ * operand only) and sq_repeat (either operand), whose errors we give here. */
+static TnObject *seq_binop_error(TnObject *a, TnObject *b, size_t off, const char *sym)
+{
+    if (off == NBOFF(nb_multiply)) {
+        TnObject *other = NULL;
+        if (tn_str_check(a) || tn_bytes_check(a) || tn_bytearray_check(a) || tn_list_check(a) ||
+            tn_tuple_check(a))
+            other = b;
+        else if (tn_str_check(b) || tn_bytes_check(b) || tn_bytearray_check(b) ||
+                 tn_list_check(b) || tn_tuple_check(b))
+            other = a;
+        if (other && !TN_TYPE(other)->nb_index)
+            return tn_err_format(&tn_exc_TypeError, "can't multiply sequence by non-int of type '%s'",
+                                 TNAME(other));
+    } else if (off == NBOFF(nb_add)) {
+        const char *seq = tn_str_check(a) ? "str" : tn_list_check(a) ? "list"
+                        : tn_tuple_check(a) ? "tuple" : NULL;
+        if (seq)
+            return tn_err_format(&tn_exc_TypeError, "can only concatenate %s (not \"%s\") to %s",
+                                 seq, TNAME(b), seq);
+        seq = tn_bytes_check(a) ? "bytes" : tn_bytearray_check(a) ? "bytearray" : NULL;
+        if (seq)
+            return tn_err_format(&tn_exc_TypeError, "can't concat %s to %s", TNAME(b), seq);
+    }
+    return binop_error(a, b, sym);
+}
+
 static TnObject *binary_op(TnObject *a, TnObject *b, size_t off, const char *sym)
 {
     TnObject *r = binary_op1(a, b, off);
     if (r == tn_NotImplemented) {
         tn_decref(r);
-        return binop_error(a, b, sym);
+        return seq_binop_error(a, b, off, sym);
     }
     return r;
 }
@@ -458,7 +489,7 @@ static TnObject *inplace_op(TnObject *a, TnObject *b, size_t ioff, size_t off, c
     TnObject *r = binary_op1(a, b, off);
     if (r == tn_NotImplemented) {
         tn_decref(r);
-        return binop_error(a, b, sym);
+        return seq_binop_error(a, b, off, sym);
     }
     return r;
 }
