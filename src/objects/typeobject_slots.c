@@ -409,7 +409,8 @@ static TnObject *slot_tp_call(TnObject *self, TnObject *const *args, size_t narg
             return NULL;
         }
         v[0] = self;
-        memcpy(v + 1, args, (nargs + nkw) * sizeof(TnObject *));
+        if (nargs + nkw)   /* args may be NULL when empty */
+            memcpy(v + 1, args, (nargs + nkw) * sizeof(TnObject *));
         r = tn_call(f, v, nargs + 1, kwnames);
         tn_mem_free(v);
     } else {
@@ -481,7 +482,8 @@ static int slot_tp_init(TnObject *self, TnObject *const *args, size_t nargs, TnO
             return -1;
         }
         v[0] = self;
-        memcpy(v + 1, args, (nargs + nkw) * sizeof(TnObject *));
+        if (nargs + nkw)   /* args may be NULL when empty */
+            memcpy(v + 1, args, (nargs + nkw) * sizeof(TnObject *));
         r = tn_call(f, v, nargs + 1, kwnames);
         if (v != stack)
             tn_mem_free(v);

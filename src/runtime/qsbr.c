@@ -17,6 +17,21 @@
 #include <urcu/urcu-qsbr.h>
 #include <urcu/call-rcu.h>
 
+/* ThreadSanitizer cannot see the ordering liburcu provides (a grace period
+ * orders every reader's accesses before the deferred free), so tell it: each
+ * quiescent/offline point releases a token and the free callback acquires
+ * it. Compiled only into TSan builds. */
+#if defined(__SANITIZE_THREAD__)
+void __tsan_acquire(void *addr);
+void __tsan_release(void *addr);
+static char tsan_grace_token;
+#  define TSAN_RELEASE() __tsan_release(&tsan_grace_token)
+#  define TSAN_ACQUIRE() __tsan_acquire(&tsan_grace_token)
+#else
+#  define TSAN_RELEASE() ((void)0)
+#  define TSAN_ACQUIRE() ((void)0)
+#endif
+
 /* Number of registered interpreter threads (atomic: read on every
  * deferred free, written when threads start and stop). */
 static _Atomic int live_threads;
@@ -29,6 +44,7 @@ struct deferred {
 static void free_deferred_cb(struct rcu_head *h)
 {
     struct deferred *d = caa_container_of(h, struct deferred, head);
+    TSAN_ACQUIRE();
     tn_mem_free(d->p);
     free(d);
 }
@@ -54,6 +70,7 @@ void tn_mem_free_deferred(void *p, size_t size)
         TN_STAT_INC(ts, qsbr_deferred);
         TN_STAT_ADD(ts, qsbr_deferred_bytes, size);
     }
+    TSAN_RELEASE();
     urcu_qsbr_call_rcu(&d->head, free_deferred_cb);
 }
 
@@ -66,6 +83,7 @@ void tn_qsbr_register(void)
 void tn_qsbr_unregister(void)
 {
     atomic_fetch_sub(&live_threads, 1);
+    TSAN_RELEASE();
     urcu_qsbr_unregister_thread();
 }
 
@@ -74,10 +92,11 @@ void tn_qsbr_quiescent(void)
     TnThreadState *ts = tn_ts();
     if (ts)
         TN_STAT_INC(ts, qsbr_quiescent);
+    TSAN_RELEASE();
     urcu_qsbr_quiescent_state();
 }
 
-void tn_qsbr_offline(void) { urcu_qsbr_thread_offline(); }
+void tn_qsbr_offline(void) { TSAN_RELEASE(); urcu_qsbr_thread_offline(); }
 void tn_qsbr_online(void) { urcu_qsbr_thread_online(); }
 
 #else
