@@ -28,7 +28,7 @@ static int merge_object(TnObject *o)
     int32_t local = (int32_t)tn_load_relaxed(&o->ob_ref_local);
     tn_store_relaxed(&o->ob_ref_local, 0);
     tn_store_relaxed(&o->ob_tid, 0);
-    int32_t shared = tn_load_relaxed(&o->ob_ref_shared);
+    int32_t shared = tn_load_acquire(&o->ob_ref_shared);
     for (;;) {
         int32_t count = (shared >> TN_REF_SHARED_SHIFT) + local;
         int32_t merged = (int32_t)((uint32_t)count << TN_REF_SHARED_SHIFT) | TN_REF_MERGED;

@@ -18,7 +18,9 @@
  * MERGED and is freed by whichever thread drops the last shared reference. */
 void tn_brc_local_zero(TnObject *o)
 {
-    int32_t shared = tn_load_relaxed(&o->ob_ref_shared);
+    /* Acquire: pairs with the release decrements of other threads, so their
+     * last accesses to the object happen before we free it. */
+    int32_t shared = tn_load_acquire(&o->ob_ref_shared);
     for (;;) {
         if (shared == 0 || (shared >> SHIFT) == 0) {
             if ((shared & 3) == TN_REF_QUEUED) {
@@ -58,6 +60,10 @@ void tn_brc_shared_negative(TnObject *o)
 
 void tn_brc_shared_zero_merged(TnObject *o)
 {
+    /* An acquire load of the count (the end of the release sequence of
+     * every thread's decrement) orders their accesses before the free. An
+     * explicit load rather than a fence, because TSan does not model fences. */
+    (void)tn_load_acquire(&o->ob_ref_shared);
     tn_dealloc(o);
 }
 #endif
