@@ -9,6 +9,10 @@
 -include config.mk
 
 MODES    := gil ft
+# Output directories; the sanitizer targets build into their own
+# (`make BUILDDIR=build-asan BINDIR=bin-asan ...`) so they never mix objects.
+BUILDDIR ?= build
+BINDIR   ?= bin
 # `make V=1` shows the full compiler command lines.
 Q := $(if $(V),,@)
 SRCS     := $(shell find src -name '*.c' ! -name main.c | sort)
@@ -17,13 +21,13 @@ HEADERS  := $(shell find include src -name '*.h')
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 
 WARN     := -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter -D_GNU_SOURCE
-CFLAGS_ALL = $(WARN) $(OPT_CFLAGS) $(SAN_FLAGS) -Iinclude -Ibuild/gen $(URCU_CFLAGS) $(HWLOC_CFLAGS)
+CFLAGS_ALL = $(WARN) $(OPT_CFLAGS) $(SAN_FLAGS) -Iinclude -I$(BUILDDIR)/gen $(URCU_CFLAGS) $(HWLOC_CFLAGS)
 LDLIBS_ALL = $(MIMALLOC_LIBS) $(URCU_LIBS) $(HWLOC_LIBS) -lpthread -lm
 CFLAGS_gil :=
 CFLAGS_ft  := -DTANDEM_FT=1
 
 .PHONY: all check check-unit check-lang check-crash bench install clean distclean deps
-all: bin/tandem-gil bin/tandem-ft
+all: $(BINDIR)/tandem-gil $(BINDIR)/tandem-ft
 
 # ---- configuration ------------------------------------------------------
 config.mk include/tandem/config.h: configure.ac config.mk.in include/tandem/config.h.in scripts/install-deps
@@ -32,30 +36,30 @@ config.mk include/tandem/config.h: configure.ac config.mk.in include/tandem/conf
 	./configure --quiet $(CONFIGURE_ARGS)
 
 # ---- embedded Python modules (src/lib/*.py -> C string table) ----------
-build/gen/tn_libsrc.h: $(LIB_PY) scripts/embed-lib
-	@mkdir -p build/gen
+$(BUILDDIR)/gen/tn_libsrc.h: $(LIB_PY) scripts/embed-lib
+	@mkdir -p $(BUILDDIR)/gen
 	scripts/embed-lib $(LIB_PY) > $@.tmp && mv $@.tmp $@
 
 # ---- per-mode objects ---------------------------------------------------
 define MODE_RULES
-OBJS_$(1) := $$(patsubst src/%.c,build/$(1)/%.o,$$(SRCS))
-build/$(1)/%.o: src/%.c $$(HEADERS) include/tandem/config.h build/gen/tn_libsrc.h
+OBJS_$(1) := $$(patsubst src/%.c,$(BUILDDIR)/$(1)/%.o,$$(SRCS))
+$(BUILDDIR)/$(1)/%.o: src/%.c $$(HEADERS) include/tandem/config.h $(BUILDDIR)/gen/tn_libsrc.h
 	@mkdir -p $$(dir $$@)
 	@$(if $(V),,echo "  CC [$(1)] $$<")
 	$(Q)$$(CC) $$(CFLAGS_ALL) $$(CFLAGS_$(1)) -c $$< -o $$@
-build/$(1)/libtandem.a: $$(OBJS_$(1))
+$(BUILDDIR)/$(1)/libtandem.a: $$(OBJS_$(1))
 	@rm -f $$@
 	$(Q)ar rcs $$@ $$^
-bin/tandem-$(1): src/main.c build/$(1)/libtandem.a
-	@mkdir -p bin
+$(BINDIR)/tandem-$(1): src/main.c $(BUILDDIR)/$(1)/libtandem.a
+	@mkdir -p $(BINDIR)
 	@$(if $(V),,echo "  LD $$@")
-	$(Q)$$(CC) $$(CFLAGS_ALL) $$(CFLAGS_$(1)) src/main.c build/$(1)/libtandem.a $$(LDLIBS_ALL) -o $$@
-build/$(1)/unit/%: tests/unit/%.c build/$(1)/libtandem.a
+	$(Q)$$(CC) $$(CFLAGS_ALL) $$(CFLAGS_$(1)) src/main.c $(BUILDDIR)/$(1)/libtandem.a $$(LDLIBS_ALL) -o $$@
+$(BUILDDIR)/$(1)/unit/%: tests/unit/%.c $(BUILDDIR)/$(1)/libtandem.a
 	@mkdir -p $$(dir $$@)
 	@$(if $(V),,echo "  LD $$@")
-	$(Q)$$(CC) $$(CFLAGS_ALL) $$(CFLAGS_$(1)) $$(CRITERION_CFLAGS) $$< build/$(1)/libtandem.a \
+	$(Q)$$(CC) $$(CFLAGS_ALL) $$(CFLAGS_$(1)) $$(CRITERION_CFLAGS) $$< $(BUILDDIR)/$(1)/libtandem.a \
 	    $$(CRITERION_LIBS) $$(LDLIBS_ALL) -o $$@
-UNIT_BINS_$(1) := $$(patsubst tests/unit/%.c,build/$(1)/unit/%,$$(UNIT_SRCS))
+UNIT_BINS_$(1) := $$(patsubst tests/unit/%.c,$(BUILDDIR)/$(1)/unit/%,$$(UNIT_SRCS))
 endef
 $(foreach m,$(MODES),$(eval $(call MODE_RULES,$(m))))
 
@@ -85,3 +89,44 @@ clean:
 
 distclean: clean
 	rm -rf config.mk config.log config.status configure autom4te.cache aclocal.m4 include/tandem/config.h
+
+# ---- stress suite and sanitizer builds (docs/stress.md) -----------------
+# check-stress: brief, both builds. stress: long, threads 2..64.
+# check-asan / check-tsan: instrumented builds in their own directories
+# (recursive make with BUILDDIR/BINDIR), then the suites on them. Any
+# sanitizer report makes the run fail (halt_on_error, distinct exit code).
+STRESS_THREADS ?= 2,4
+STRESS_SECONDS ?= 1
+ASAN_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+TSAN_CFLAGS := -fsanitize=thread -fno-omit-frame-pointer
+# detect_leaks=0: objects alive at exit (modules, interned strings) are not
+# freed at teardown yet, so LeakSanitizer would only report those.
+ASAN_ENV := ASAN_OPTIONS=halt_on_error=1:exitcode=66:detect_leaks=0:abort_on_error=0 \
+            UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=66
+TSAN_ENV := TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1 suppressions=$(CURDIR)/tests/stress/tsan.supp"
+.PHONY: stress check-stress check-asan check-tsan clean-san
+
+check-stress: all
+	@scripts/run-stress --threads $(STRESS_THREADS) --seconds $(STRESS_SECONDS) \
+	    $(BINDIR)/tandem-gil $(BINDIR)/tandem-ft
+
+stress: all
+	@scripts/run-stress --threads 2,4,8,16,32,64 --seconds 10 $(BINDIR)/tandem-gil $(BINDIR)/tandem-ft
+
+check-asan:
+	@$(MAKE) --no-print-directory BUILDDIR=build-asan BINDIR=bin-asan OPT_CFLAGS='-O1 -g' \
+	    SAN_FLAGS='$(ASAN_CFLAGS)' all
+	@echo "== script tests under ASan+UBSan"; st=0; \
+	$(ASAN_ENV) scripts/run-lang-tests bin-asan/tandem-gil bin-asan/tandem-ft | grep -v '^PASS' || st=1; \
+	echo "== stress suite under ASan+UBSan"; \
+	$(ASAN_ENV) scripts/run-stress --threads $(STRESS_THREADS) --seconds $(STRESS_SECONDS) \
+	    bin-asan/tandem-gil bin-asan/tandem-ft || st=1; exit $$st
+
+check-tsan:
+	@$(MAKE) --no-print-directory BUILDDIR=build-tsan BINDIR=bin-tsan OPT_CFLAGS='-O1 -g' \
+	    SAN_FLAGS='$(TSAN_CFLAGS)' bin-tsan/tandem-ft
+	@echo "== stress suite under TSan (ft build)"
+	@$(TSAN_ENV) scripts/run-stress --threads $(STRESS_THREADS) --seconds $(STRESS_SECONDS) bin-tsan/tandem-ft
+
+clean-san:
+	rm -rf build-asan bin-asan build-tsan bin-tsan

@@ -14,6 +14,7 @@
 #include "tandem/import.h"
 #include "tandem/compile.h"
 #include "tandem/eval.h"
+#include "tandem/thread.h"
 
 static const char usage[] =
 "usage: %s [option] ... [-c cmd | file | -] [arg] ...\n"
@@ -296,6 +297,13 @@ static void run_main(void *arg)
     } else {
         r->status = handle_exception();
     }
+    /* threads issue: join every non-daemon thread (threading._shutdown),
+     * as CPython does after the script, even one that raised. */
+    if (tn_thread_shutdown() < 0) {
+        int st = handle_exception();
+        if (r->status == 0)
+            r->status = st;
+    }
     TN_DECREF(main_mod);
 }
 
@@ -400,5 +408,13 @@ int main(int argc, char **argv)
     }
     int flush_status = flush_std_streams();
     tn_runtime_fini();
-    return r.status ? r.status : flush_status;
+    int status = r.status ? r.status : flush_status;
+    /* threads issue: daemon threads may still be running (ft) or parked on
+     * the GIL (gil). Leave without running C exit handlers or tearing
+     * anything down under them: flush the C streams and _exit. */
+    if (tn_thread_count() > 0) {
+        fflush(NULL);
+        _exit(status);
+    }
+    return status;
 }

@@ -138,6 +138,14 @@ void tn_set_immortal(TnObject *o);
  * initialised (count 1, owner = current thread, type = t, type incref'd for
  * heap types), or NULL with MemoryError set. */
 TnObject *tn_object_alloc(TnType *t, size_t size);
+/* The same without zeroing the payload: only the header is initialised, so
+ * the caller must set every field after it (str and bytes constructors,
+ * which overwrite their data anyway). */
+TnObject *tn_object_alloc_nozero(TnType *t, size_t size);
+/* Grow the block of a variable-size object that the caller alone holds to
+ * at least `need` bytes (geometric growth; in place when it fits). Returns
+ * the possibly moved object, or NULL + MemoryError with o unchanged. */
+TnObject *tn_object_grow(TnObject *o, size_t need);
 void tn_object_free(TnObject *o);
 /* Raw memory through the project allocator (mimalloc). */
 void *tn_mem_alloc(size_t n);            /* NULL + MemoryError on failure */

@@ -44,6 +44,15 @@ TnObject *tn_str_from_utf8(const char *s, tn_ssize_t size);  /* validates; Unico
 TnObject *tn_str_from_format(const char *fmt, ...);          /* same escapes as tn_err_format */
 TnObject *tn_str_from_codepoint(uint32_t cp);
 TnObject *tn_str_concat(TnObject *a, TnObject *b);
+/* In-place `a += b` (the eval loop's concatenation fast path).
+ * tn_str_is_resizable: 1 when `o` is an exact, mortal, non-interned str
+ * whose reference count is exactly `refs` (ft: and the current thread owns
+ * it and no other thread holds a reference), i.e. the caller holds every
+ * reference and may mutate it. tn_str_append_inplace steals `a`, which
+ * must be resizable with the caller's one reference, appends the str `b`
+ * and returns the (possibly moved) result, or NULL + MemoryError (a freed). */
+int tn_str_is_resizable(TnObject *o, tn_ssize_t refs);
+TnObject *tn_str_append_inplace(TnObject *a, TnObject *b);
 TnObject *tn_str_join(TnObject *sep, TnObject *iterable);
 int tn_str_eq(TnObject *a, TnObject *b);                     /* both str; no error */
 int tn_str_eq_cstr(TnObject *a, const char *s);

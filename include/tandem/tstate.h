@@ -17,6 +17,10 @@
 
 struct TnFrame;
 
+/* A free list of dead objects of one kind, kept for reuse (freelist.h). */
+typedef struct { void *head; uint32_t count; } TnFreeList;
+enum { TN_FREELIST_FLOAT, TN_FREELIST_INT, TN_NFREELISTS };
+
 typedef struct TnThreadState {
     uint32_t tid;                   /* owner index for biased refcounting */
     TnObject *curexc;               /* the exception being raised, or NULL */
@@ -36,7 +40,15 @@ typedef struct TnThreadState {
     struct TnThreadState *next;     /* registry of all thread states */
     void *native;                   /* pthread-level data owned by runtime/thread.c */
     struct TnBrcQueue *brc;         /* ft: objects queued to this owner (runtime/brc.c) */
+    /* Dead exact floats and small-form ints of this thread, reused by the
+     * next allocation of the same kind (include/tandem/freelist.h): only
+     * this thread touches them; drained by tn_freelists_clear. */
+    TnFreeList freelists[TN_NFREELISTS];
 } TnThreadState;
+
+/* Free the blocks on ts's free lists; called by tn_tstate_delete
+ * (src/runtime/alloc.c, see freelist.h). */
+void tn_freelists_clear(TnThreadState *ts);
 
 /* Eval breaker bits. */
 enum {

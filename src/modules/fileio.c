@@ -25,6 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "tandem/tandem.h"
+#include "tandem/gil.h"
 #include "tandem/args.h"
 #include "tandem/bytes.h"
 #include "tandem/module.h"
@@ -101,21 +102,44 @@ static void raise_errno(const char *filename)
 
 /* ---- blocking system calls (the threads issue releases the GIL here) ---- */
 
+/* threads issue: ft build only, the thread goes QSBR-offline around the
+ * system call (it still holds the file's object lock, which protects the
+ * buffers). The gil build keeps the GIL here: tn_lock is a no-op there, so
+ * the GIL is what protects rbuf/wbuf; releasing it would let another thread
+ * reallocate the buffer this call reads into or writes from. */
+#ifdef TANDEM_FT
+#define FILE_BLOCKING_BEGIN(ts) TN_BEGIN_BLOCKING(ts)
+#define FILE_BLOCKING_END(ts) TN_END_BLOCKING(ts)
+#else
+#define FILE_BLOCKING_BEGIN(ts) ((void)(ts))
+#define FILE_BLOCKING_END(ts) ((void)(ts))
+#endif
+
 static ssize_t blocking_read(int fd, void *buf, size_t n)
 {
     ssize_t r;
+    TnThreadState *ts = tn_ts();
+    FILE_BLOCKING_BEGIN(ts);
     do
         r = read(fd, buf, n);
     while (r < 0 && errno == EINTR);
+    int saved = errno;
+    FILE_BLOCKING_END(ts);
+    errno = saved;
     return r;
 }
 
 static ssize_t blocking_write(int fd, const void *buf, size_t n)
 {
     ssize_t r;
+    TnThreadState *ts = tn_ts();
+    FILE_BLOCKING_BEGIN(ts);
     do
         r = write(fd, buf, n);
     while (r < 0 && errno == EINTR);
+    int saved = errno;
+    FILE_BLOCKING_END(ts);
+    errno = saved;
     return r;
 }
 

@@ -3,6 +3,8 @@
 #include "tandem/import.h"
 #include "tandem/builtins.h"
 
+TnObject *tn_module_init__thread(void);   /* threadmodule.c (threads issue) */
+
 const TnNativeModule tn_native_modules[] = {
     { "builtins", tn_module_init_builtins },
     { "sys", tn_module_init_sys },
@@ -12,5 +14,6 @@ const TnNativeModule tn_native_modules[] = {
     { "dis", tn_module_init_dis },
     { "_random", tn_module_init__random },
     { "io", tn_module_init_io },
+    { "_thread", tn_module_init__thread },
     { 0, 0 }
 };

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 #include "tandem/tandem.h"
+#include "tandem/gil.h"
 #include "tandem/args.h"
 #include "tandem/module.h"
 #include "tandem/builtins.h"
@@ -50,7 +51,11 @@ static TnObject *time_thread_time_ns(TnObject *s, TnObject *u) { return clock_ns
  * interrupts the sleep: the caller runs the signal check, then resumes. */
 static int blocking_sleep(struct timespec *deadline)
 {
+    /* threads issue: other threads run (gil) / grace periods proceed (ft). */
+    TnThreadState *ts = tn_ts();
+    TN_BEGIN_BLOCKING(ts);
     int r = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, deadline, NULL);
+    TN_END_BLOCKING(ts);
     if (r != 0) {
         errno = r;
         return -1;

@@ -12,7 +12,8 @@ TnObject *tn_bytes_new_uninit(tn_ssize_t size)
 {
     if (size < 0)
         return tn_err_format(&tn_exc_SystemError, "negative size passed to tn_bytes_new_uninit");
-    TnBytes *b = (TnBytes *)tn_object_alloc(&tn_bytes_type, sizeof(TnBytes) + (size_t)size + 1);
+    /* Not zeroed: the caller fills data[0..size) (bytes.h). */
+    TnBytes *b = (TnBytes *)tn_object_alloc_nozero(&tn_bytes_type, sizeof(TnBytes) + (size_t)size + 1);
     if (!b)
         return NULL;
     b->ob_size = size;

@@ -252,6 +252,21 @@ static inline TnObject *dict_value_ref(DictEntry *e)
 int tn_dict_get_ref_hash(TnObject *d, TnObject *key, tn_hash_t hash, TnObject **out)
 {
     *out = NULL;
+#ifdef TANDEM_FT
+    /* Until reads use a conditional increment over QSBR-delayed frees, the
+     * ft build reads values under the lock: a value loaded without it may be
+     * replaced and freed by another thread before the increment. */
+    tn_lock(d);
+    tn_ssize_t lix = lookup_locked(DICT(d), key, hash);
+    if (lix == DKIX_ERROR)
+        return -1;
+    if (lix >= 0) {
+        DictKeys *lk = tn_load_relaxed(&DICT(d)->keys);
+        *out = dict_value_ref(&DK_ENTRIES(lk)[lix]);
+    }
+    tn_unlock(d);
+    return *out != NULL;
+#endif
     DictKeys *k;
     tn_ssize_t ix = lookup_unlocked(DICT(d), key, hash, &k);
     if (ix == DKIX_ERROR)
@@ -287,12 +302,19 @@ int tn_dict_get_ref_str(TnObject *d, const char *key, TnObject **out)
 TnObject *tn_dict_get_str_known(TnObject *d, TnObject *str_key)
 {
     tn_hash_t hash = tn_str_hash(str_key);
+    tn_lock(d);    /* ft: see tn_dict_get_ref_hash; nothing in the gil build */
     DictKeys *k = tn_load_acquire(&DICT(d)->keys);
-    if (!k)
+    if (!k) {
+        tn_unlock(d);
         return NULL;
+    }
     tn_ssize_t ix = probe(DICT(d), k, str_key, hash, 1);
-    if (ix >= 0)
-        return dict_value_ref(&DK_ENTRIES(k)[ix]);
+    if (ix >= 0) {
+        TnObject *v = dict_value_ref(&DK_ENTRIES(k)[ix]);
+        tn_unlock(d);
+        return v;
+    }
+    tn_unlock(d);
     if (ix == DKIX_EMPTY)
         return NULL;
     /* A non-str key with the same hash: CPython runs its __eq__ too. */
@@ -305,6 +327,16 @@ int tn_dict_contains(TnObject *d, TnObject *key)
     tn_hash_t h = tn_object_hash(key);
     if (h == -1)
         return -1;
+#ifdef TANDEM_FT
+    /* Probing increfs keys it compares; do it under the lock (see
+     * tn_dict_get_ref_hash). */
+    tn_lock(d);
+    tn_ssize_t lix = lookup_locked(DICT(d), key, h);
+    if (lix == DKIX_ERROR)
+        return -1;
+    tn_unlock(d);
+    return lix >= 0;
+#endif
     DictKeys *k;
     tn_ssize_t ix = lookup_unlocked(DICT(d), key, h, &k);
     if (ix == DKIX_ERROR)
@@ -628,9 +660,12 @@ int tn_dict_next(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObject **value)
 
 int tn_dict_iter_entry(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObject **value)
 {
+    tn_lock(d);    /* ft: keys and values are increfed under the lock */
     DictKeys *k = tn_load_acquire(&DICT(d)->keys);
-    if (!k)
+    if (!k) {
+        tn_unlock(d);
         return 0;
+    }
     tn_ssize_t n = TN_SLOT_LOAD(&k->nentries);
     for (tn_ssize_t i = *pos; i < n; i++) {
         DictEntry *e = &DK_ENTRIES(k)[i];
@@ -644,17 +679,22 @@ int tn_dict_iter_entry(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObject **
         *key = ek;
         *value = v;
         *pos = i + 1;
+        tn_unlock(d);
         return 1;
     }
     *pos = n;
+    tn_unlock(d);
     return 0;
 }
 
 int tn_dict_iter_entry_rev(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObject **value)
 {
+    tn_lock(d);    /* ft: keys and values are increfed under the lock */
     DictKeys *k = tn_load_acquire(&DICT(d)->keys);
-    if (!k)
+    if (!k) {
+        tn_unlock(d);
         return 0;
+    }
     tn_ssize_t n = TN_SLOT_LOAD(&k->nentries);
     if (*pos >= n)
         *pos = n - 1;
@@ -670,9 +710,11 @@ int tn_dict_iter_entry_rev(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObjec
         *key = ek;
         *value = v;
         *pos = i - 1;
+        tn_unlock(d);
         return 1;
     }
     *pos = -1;
+    tn_unlock(d);
     return 0;
 }
 

@@ -10,15 +10,19 @@
 #include "int_internal.h"
 #include "tandem/args.h"
 #include "tandem/bytes.h"
+#include "tandem/freelist.h"
 
 TnObject *tn_float_hex(double x);                           /* float_repr.c */
 TnObject *tn_float_fromhex(const char *s, tn_ssize_t len);  /* float_repr.c */
 
 TnObject *tn_float_new(double v)
 {
-    TnFloat *f = (TnFloat *)tn_object_alloc(&tn_float_type, sizeof(TnFloat));
-    if (!f)
-        return NULL;
+    TnFloat *f = (TnFloat *)tn_freelist_pop(TN_FREELIST_FLOAT, &tn_float_type);
+    if (!f) {
+        f = (TnFloat *)tn_object_alloc_nozero(&tn_float_type, sizeof(TnFloat));
+        if (!f)
+            return NULL;
+    }
     f->value = v;
     return (TnObject *)f;
 }
@@ -35,6 +39,9 @@ static TnObject *float_new_type(TnType *t, double v)
 
 static void float_dealloc(TnObject *o)
 {
+    /* Exact floats are recycled through this thread's free list. */
+    if (TN_TYPE(o) == &tn_float_type && tn_freelist_push(TN_FREELIST_FLOAT, o))
+        return;
     tn_object_free(o);
 }
 

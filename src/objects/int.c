@@ -10,6 +10,7 @@
 #include "int_internal.h"
 #include "tandem/args.h"
 #include "tandem/bytes.h"
+#include "tandem/freelist.h"
 
 /* ---- the small-int cache ---------------------------------------------------
  * Statically initialised (not at tn_int_init) so that code running in the
@@ -47,10 +48,14 @@ TnObject *tn_int_from_i64(int64_t v)
 {
     if (v >= TN_SMALL_INT_MIN && v <= TN_SMALL_INT_MAX)
         return (TnObject *)&tn_small_ints[v - TN_SMALL_INT_MIN];
-    TnInt *r = (TnInt *)tn_object_alloc(&tn_int_type, sizeof(TnInt));
-    if (!r)
-        return NULL;
+    TnInt *r = (TnInt *)tn_freelist_pop(TN_FREELIST_INT, &tn_int_type);
+    if (!r) {
+        r = (TnInt *)tn_object_alloc_nozero(&tn_int_type, sizeof(TnInt));
+        if (!r)
+            return NULL;
+    }
     r->ival = v;
+    r->nd = 0;
     return (TnObject *)r;
 }
 
@@ -141,6 +146,10 @@ TnObject *tn_int_exact(TnObject *o)
 
 static void int_dealloc(TnObject *o)
 {
+    /* Exact ints in the int64 form (whose block always holds a TnInt) are
+     * recycled through this thread's free list. */
+    if (TN_INT_IS_SMALL(o) && tn_freelist_push(TN_FREELIST_INT, o))
+        return;
     tn_object_free(o);
 }
 

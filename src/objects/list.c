@@ -13,6 +13,7 @@
  * Global state: the per-thread repr guard stack (thread-local, no lock). */
 #include <string.h>
 #include "containers_internal.h"
+#include "dict_internal.h"
 
 #define LIST(o) ((TnList *)(o))
 #define ITEMS_CAP(items) ((tn_ssize_t)(intptr_t)(items)[-1])
@@ -122,13 +123,19 @@ static int list_resize(TnList *l, tn_ssize_t newsize)
  * reading the slot again under tn_lock(l). */
 static inline TnObject *list_item_ref(TnList *l, tn_ssize_t i)
 {
+    /* ft: for now the read is done under the lock: an item loaded without
+     * it may be replaced and freed by another thread before the increment.
+     * Nothing in the gil build. */
+    tn_lock((TnObject *)l);
     TnObject **items = tn_load_acquire(&l->items);
-    if (!items || i < 0 || i >= ITEMS_CAP(items) || i >= tn_load_acquire(&l->ob_size))
+    if (!items || i < 0 || i >= ITEMS_CAP(items) || i >= tn_load_acquire(&l->ob_size)) {
+        tn_unlock((TnObject *)l);
         return NULL;
+    }
     TnObject *v = TN_SLOT_LOAD(&items[i]);
-    if (!v)
-        return NULL;
-    tn_incref(v);
+    if (v)
+        tn_incref(v);
+    tn_unlock((TnObject *)l);
     return v;
 }
 
@@ -384,6 +391,23 @@ int tn_list_extend(TnObject *self, TnObject *iterable)
         if (!snap)
             return -1;
         int r = list_extend_array(self, TN_TUPLE_ITEMS(snap), TN_TUPLE_SIZE(snap));
+        tn_decref(snap);
+        return r;
+    }
+    /* A dict or dict view is copied in one step under the dict's lock, so
+     * list(d), list(d.items()) ... are atomic as in CPython (with the GIL,
+     * and in 3.13t's critical sections), never "changed size during
+     * iteration" because of another thread. */
+    TnType *t = TN_TYPE(iterable);
+    if (tn_dict_check_exact(iterable) || t == &tn_dict_keys_type ||
+        t == &tn_dict_values_type || t == &tn_dict_items_type) {
+        TnObject *d = tn_dict_check_exact(iterable) ? iterable : ((DictView *)iterable)->dict;
+        TnObject *snap = t == &tn_dict_values_type ? tn_dict_values_list(d)
+                       : t == &tn_dict_items_type ? tn_dict_items_list(d)
+                       : tn_dict_keys_list(d);
+        if (!snap)
+            return -1;
+        int r = list_extend_array(self, TN_LIST_ITEMS(snap), TN_LIST_SIZE(snap));
         tn_decref(snap);
         return r;
     }

@@ -233,9 +233,15 @@ int tn_object_get_method(TnObject *o, TnObject *name, TnObject **method)
     if (dp) {
         TnObject *d = tn_load_acquire((SharedPtr *)dp);
         if (d) {
+            /* ft: another thread may replace __dict__ meanwhile, so hold it.
+             * gil: a str-key lookup runs no Python code, so it cannot. */
+#ifdef TANDEM_FT
             tn_incref(d);
             TnObject *v = tn_dict_get_str_known(d, name);
             tn_decref(d);
+#else
+            TnObject *v = tn_dict_get_str_known(d, name);
+#endif
             if (v) {
                 TN_XDECREF(descr);
                 *method = v;

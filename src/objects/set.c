@@ -232,6 +232,16 @@ static int set_contains_entry(TnSet *so, TnObject *key, tn_hash_t hash)
 {
     SetEntry *found, *slot;
     int unused, r;
+#ifdef TANDEM_FT
+    /* Under the lock: an unlocked probe reads keys that another thread may
+     * discard and free meanwhile (see tn_set_next). */
+    tn_lock((TnObject *)so);
+    r = probe_locked(so, key, hash, &found, &slot, &unused);
+    if (r == P_ERROR)
+        return -1;
+    tn_unlock((TnObject *)so);
+    return r == P_FOUND;
+#endif
     do {
         r = probe(so, tn_load_acquire(&so->table), key, hash, 0, &found, &slot, &unused);
     } while (r == P_RESTART);
@@ -509,17 +519,22 @@ int tn_set_update(TnObject *s, TnObject *iterable)
 
 int tn_set_next(TnObject *s, tn_ssize_t *pos, TnObject **key)
 {
+    /* ft: under the lock, since a key loaded without it may be discarded and
+     * freed by another thread before the increment (nothing in gil). */
+    tn_lock(s);
     SetTable *t = tn_load_acquire(&SET(s)->table);
     for (size_t i = (size_t)*pos; i <= t->mask; i++) {
         TnObject *k = E_KEY(&t->e[i]);
         if (k && k != dummy) {
-            tn_incref(k);   /* TODO(next issue, ft): conditional increment */
+            tn_incref(k);
             *key = k;
             *pos = (tn_ssize_t)i + 1;
+            tn_unlock(s);
             return 1;
         }
     }
     *pos = (tn_ssize_t)t->mask + 1;
+    tn_unlock(s);
     return 0;
 }
 

@@ -24,13 +24,16 @@ TnObject *tn_str_new_raw(tn_ssize_t size, tn_ssize_t length)
 {
     if (size < 0 || size > (tn_ssize_t)(SIZE_MAX / 2))
         return tn_err_nomemory();
-    TnStr *s = (TnStr *)tn_object_alloc(&tn_str_type, sizeof(TnStr) + (size_t)size + 1);
+    /* Not zeroed: every caller fills data[0..size) (the contract above). */
+    TnStr *s = (TnStr *)tn_object_alloc_nozero(&tn_str_type, sizeof(TnStr) + (size_t)size + 1);
     if (!s)
         return NULL;
     s->length = length;
     s->size = size;
     tn_store_relaxed(&s->hash, -1);
     s->ascii = size == length;
+    s->interned = 0;
+    tn_store_relaxed(&s->cpindex, NULL);
     s->data[size] = '\0';
     return (TnObject *)s;
 }
@@ -679,6 +682,57 @@ TnObject *tn_str_concat(TnObject *a, TnObject *b)
     return r;
 }
 
+/* In-place concatenation (CPython's unicode_concatenate): `s += t` in a loop
+ * would copy the whole string every time; when the string has no other
+ * holder it can grow where it is instead. */
+int tn_str_is_resizable(TnObject *o, tn_ssize_t refs)
+{
+    TnStr *s = (TnStr *)o;
+    if (!tn_str_check_exact(o) || s->interned || tn_is_immortal(o))
+        return 0;
+#ifdef TANDEM_FT
+    /* Exact only for the owner: another thread's references are in
+     * ob_ref_shared (any state bit set means a merge is pending too). */
+    return tn_load_relaxed(&o->ob_tid) == tn_tls_tid
+        && tn_load_relaxed(&o->ob_ref_shared) == 0
+        && !(o->ob_flags & TN_OBF_DEFERRED)
+        && tn_load_relaxed(&o->ob_ref_local) == (uint32_t)refs;
+#else
+    return o->ob_refcnt == refs;
+#endif
+}
+
+TnObject *tn_str_append_inplace(TnObject *a, TnObject *b)
+{
+    tn_ssize_t na = TN_STR_SIZE(a), nb = TN_STR_SIZE(b);
+    if (nb == 0)
+        return a;
+    if (na > (tn_ssize_t)(SIZE_MAX / 4) - nb) {
+        tn_decref(a);
+        return tn_err_nomemory();
+    }
+    /* Geometric growth (tn_object_grow) keeps a loop of appends linear. */
+    TnStr *s = (TnStr *)tn_object_grow(a, sizeof(TnStr) + (size_t)(na + nb) + 1);
+    if (!s) {
+        tn_decref(a);
+        return NULL;
+    }
+    memcpy(s->data + na, TN_STR_DATA(b), (size_t)nb);
+    s->data[na + nb] = '\0';
+    s->size = na + nb;
+    s->length += TN_STR_LEN(b);
+    s->ascii = s->ascii && ((TnStr *)b)->ascii;
+    tn_store_relaxed(&s->hash, -1);
+    void *idx = tn_load_relaxed(&s->cpindex);
+    if (idx) {
+        /* The code-point index is sized for the old length: rebuild lazily.
+         * Nobody else holds the string, so nobody is reading the index. */
+        tn_store_relaxed(&s->cpindex, NULL);
+        tn_mem_free(idx);
+    }
+    return (TnObject *)s;
+}
+
 TnObject *tn_str_repeat(TnObject *s, tn_ssize_t n)
 {
     tn_ssize_t size = TN_STR_SIZE(s);
@@ -702,26 +756,24 @@ TnObject *tn_str_repeat(TnObject *s, tn_ssize_t n)
     return r;
 }
 
-TnObject *tn_str_join(TnObject *sep, TnObject *iterable)
+/* sep.join over n borrowed items. Runs no Python code and decrefs nothing
+ * the caller gave it, so a caller may hold the items' list lock. */
+static TnObject *join_items(TnObject *sep, TnObject *const *items, tn_ssize_t n)
 {
-    TnObject *seq = tn_sequence_list(iterable);
-    if (!seq)
-        return NULL;
-    tn_ssize_t n = tn_list_size(seq), size = 0, length = 0;
-    TnObject **items = TN_LIST_ITEMS(seq);
+    tn_ssize_t size = 0, length = 0;
     TnObject *r = NULL;
     for (tn_ssize_t i = 0; i < n; i++) {
         if (!tn_str_check(items[i])) {
             tn_err_format(&tn_exc_TypeError, "sequence item %zd: expected str instance, %.80s found",
                           i, TN_TYPE(items[i])->tp_name);
-            goto error;
+            goto done;
         }
         size += TN_STR_SIZE(items[i]);
         length += TN_STR_LEN(items[i]);
     }
     if (n == 1 && tn_str_check_exact(items[0])) {
         r = tn_newref(items[0]);
-        goto error;   /* shared cleanup, r kept */
+        goto done;
     }
     if (n > 1) {
         size += TN_STR_SIZE(sep) * (n - 1);
@@ -733,14 +785,14 @@ TnObject *tn_str_join(TnObject *sep, TnObject *iterable)
         for (tn_ssize_t i = 0; i < n; i++)
             if ((i && tn_sb_append_str(&b, sep) < 0) || tn_sb_append_str(&b, items[i]) < 0) {
                 tn_sb_discard(&b);
-                goto error;
+                goto done;
             }
         r = tn_sb_finish(&b);
-        goto error;
+        goto done;
     }
     r = tn_str_new_raw(size, length);
     if (!r)
-        goto error;
+        goto done;
     char *d = TN_STR_DATA(r);
     for (tn_ssize_t i = 0; i < n; i++) {
         if (i) {
@@ -750,7 +802,36 @@ TnObject *tn_str_join(TnObject *sep, TnObject *iterable)
         memcpy(d, TN_STR_DATA(items[i]), (size_t)TN_STR_SIZE(items[i]));
         d += TN_STR_SIZE(items[i]);
     }
-error:
+done:
+    return r;
+}
+
+TnObject *tn_str_join(TnObject *sep, TnObject *iterable)
+{
+    /* Tuples and lists are joined in place (the list's lock keeps its items
+     * put in the ft build); anything else is first copied into a list. */
+    if (tn_tuple_check_exact(iterable))
+        return join_items(sep, TN_TUPLE_ITEMS(iterable), TN_TUPLE_SIZE(iterable));
+    if (tn_list_check_exact(iterable)) {
+        tn_lock(iterable);
+        TnObject *r = join_items(sep, TN_LIST_ITEMS(iterable), tn_list_size(iterable));
+        tn_unlock(iterable);
+        return r;
+    }
+    /* CPython's message when the argument is not iterable at all. */
+    TnObject *it = tn_object_iter(iterable);
+    if (!it) {
+        if (tn_err_matches(&tn_exc_TypeError)) {
+            tn_err_clear();
+            tn_err_setstr(&tn_exc_TypeError, "can only join an iterable");
+        }
+        return NULL;
+    }
+    TnObject *seq = tn_sequence_list(it);
+    tn_decref(it);
+    if (!seq)
+        return NULL;
+    TnObject *r = join_items(sep, TN_LIST_ITEMS(seq), tn_list_size(seq));
     tn_decref(seq);
     return r;
 }

@@ -680,7 +680,18 @@ static TnObject *case_impl(TnObject *s, int mode)
             return NULL;
         char *o = TN_STR_DATA(r);
         int prev_cased = 0;
-        for (tn_ssize_t i = 0; i < size; i++) {
+        /* The common cases get a loop without the per-character switch. */
+        if (mode == CASE_LOWER || mode == CASE_FOLD) {
+            for (tn_ssize_t i = 0; i < size; i++) {
+                char c = d[i];
+                o[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+        } else if (mode == CASE_UPPER) {
+            for (tn_ssize_t i = 0; i < size; i++) {
+                char c = d[i];
+                o[i] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+            }
+        } else for (tn_ssize_t i = 0; i < size; i++) {
             char c = d[i];
             int up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
             int to_upper;

@@ -27,8 +27,15 @@ int tn__call_args(Parser *p, TnExprSeq *args, TnKeywordSeq *kws, const TnToken *
         if (t == TK_STAR) {
             tn__advance(p);
             TnExpr *v = tn__expression(p);
-            if (!v)
+            if (!v) {
+                /* invalid_arguments: keywords ',' '*' */
+                if ((seen_kw || seen_dstar) && p->err_generic && p->err_kind == TN_ERR_PARSER) {
+                    p->err_kind = TN_ERR_NONE;
+                    tn__error_loc(p, tn__tok_loc(st),
+                                  "iterable argument unpacking follows keyword argument unpacking");
+                }
                 goto fail;
+            }
             if (seen_dstar) {
                 tn__error_loc(p, tn__tok_loc(st),
                               "iterable argument unpacking follows keyword argument unpacking");
@@ -70,9 +77,19 @@ int tn__call_args(Parser *p, TnExprSeq *args, TnKeywordSeq *kws, const TnToken *
             TnExpr *v = tn__expression(p);
             if (!v)
                 goto fail;
-            if (tn__at_comprehension(p)) {
-                tn__error_range(p, tn__tok_loc(st), eqloc,
-                                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+            if (tn__at_comprehension_2nd(p)) {
+                /* invalid_kwarg: NAME '=' expression for_if_clauses */
+                int fail_at = p->fill - 1;
+                TnMark m = tn__analysis_begin(p);
+                TnComprehensionSeq gens = {0, NULL};
+                int ok = tn__for_if_clauses(p, &gens) == 0 && !tn__failed(p);
+                if (tn__analysis_end(p, m) < 0)
+                    goto fail;
+                if (ok)
+                    tn__error_range(p, tn__tok_loc(st), eqloc,
+                                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+                else
+                    tn__error_generic_at(p, fail_at);
                 goto fail;
             }
             TnKeyword *k = tn__alloc(p, sizeof *k);
@@ -91,7 +108,15 @@ int tn__call_args(Parser *p, TnExprSeq *args, TnKeywordSeq *kws, const TnToken *
                 analysis_from = p->fill - 1;
                 p->analysis++;
             }
-            TnExpr *v = tn__named_expression_ex(p, 0);
+            TnExpr *v;
+            if (analysis_from >= 0) {
+                int peg = p->peg_prefix;
+                p->peg_prefix = 1;
+                v = tn__named_expression_ex(p, 0);
+                p->peg_prefix = peg;
+            } else {
+                v = tn__named_expression_ex(p, 0);
+            }
             if (!v)
                 goto fail;
             if (tn__type(p) == TK_EQUAL) {
@@ -99,7 +124,8 @@ int tn__call_args(Parser *p, TnExprSeq *args, TnKeywordSeq *kws, const TnToken *
                                 "expression cannot contain assignment, perhaps you meant \"==\"?");
                 goto fail;
             }
-            if (tn__at_comprehension(p)) {
+            int first_arg = args->n == 0 && kws->n == 0;
+            if (first_arg ? tn__at_comprehension(p) : tn__at_comprehension_2nd(p)) {
                 if (!open) {
                     /* class C(x for x in y): CPython has no special message */
                     tn__error_generic(p);

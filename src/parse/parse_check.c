@@ -128,35 +128,32 @@ static int tok_index_at(Parser *p, int lineno, int col)
     return i;
 }
 
-/* The last token of e (its end position). */
-static int tok_index_end(Parser *p, const TnExpr *e)
-{
-    int i = p->ntoks - 1;
-    while (i > 0) {
-        const TnToken *t = tn__tokat(p, i);
-        if (t->end_lineno < e->loc.end_lineno ||
-            (t->end_lineno == e->loc.end_lineno && t->end_col_offset <= e->loc.end_col_offset))
-            break;
-        i--;
-    }
-    return i;
-}
-
+/* CPython 3.11's SOFT_KEYWORD test compares only as many characters as
+ * the token has, so every prefix of "match", "case" and "_" (such as "c"
+ * or "ma") counts as a soft keyword; error messages depend on it. */
 static int is_soft_keyword(const TnToken *t)
 {
-    return tn__is_soft_name(t, "match") || tn__is_soft_name(t, "case") || tn__is_soft_name(t, "_");
+    static const char *const kws[] = {"match", "case", "_"};
+    if (t->type != TK_NAME || t->len == 0)
+        return 0;
+    for (int i = 0; i < 3; i++)
+        if ((size_t)t->len <= strlen(kws[i]) && strncmp(kws[i], t->start, (size_t)t->len) == 0)
+            return 1;
+    return 0;
 }
 
 /* expression_without_invalid: a conditional expression, disjunction or
  * lambda, parsed speculatively. */
-static TnExpr *try_expression(Parser *p, int *tokerr)
+static TnExpr *try_expression(Parser *p, int *tokerr, int *end_level)
 {
     *tokerr = 0;
     if (!tn__starts_expression(tn__type(p)))
         return NULL;
     TnMark m = tn__analysis_begin(p);
-    TnExpr *e = tn__expression_prefix(p);
+    TnExpr *e = tn__expression_prefix(p);     /* "without invalid": no second pass */
     int ok = e && !tn__failed(p);
+    if (ok)
+        *end_level = tn__tokat(p, p->pos - 1)->level;
     if (tn__analysis_end(p, m) < 0)
         *tokerr = 1;
     return ok ? e : NULL;
@@ -166,13 +163,46 @@ static TnExpr *try_expression(Parser *p, int *tokerr)
  * expression e is directly followed by the start of another expression.
  * Returns 1 when an error was recorded (a specific one, or a tokenizer
  * error met while looking ahead), 0 when neither rule applies. */
+static int invalid_expression_check(Parser *p, TnExpr *e);
+
 int tn__invalid_expression_check(Parser *p, TnExpr *e)
+{
+    /* the legacy check below recurses through what follows; keep that
+     * shallow whatever the input */
+    if (p->check_depth >= 50)
+        return 0;
+    p->check_depth++;
+    int r = invalid_expression_check(p, e);
+    p->check_depth--;
+    return r;
+}
+
+static int invalid_expression_check(Parser *p, TnExpr *e)
 {
     if (tn__failed(p))
         return 1;
     TnToken *t = tn__cur(p);
     if (tn__failed(p))
         return 1;
+    if (e && t->type == TK_IF && e->kind != TN_EXPR_IFEXP && e->kind != TN_EXPR_LAMBDA &&
+        e->kind != TN_EXPR_STARRED && e->kind != TN_EXPR_YIELD && e->kind != TN_EXPR_YIELDFROM &&
+        !tn__is_bare_tuple(p, e)) {
+        /* invalid_expression: disjunction 'if' disjunction !('else'|':') */
+        TnMark m = tn__analysis_begin(p);
+        tn__advance(p);
+        int peg = p->peg_prefix;
+        p->peg_prefix = 1;
+        TnExpr *b = tn__starts_expression(tn__type(p)) ? tn__disjunction(p) : NULL;
+        p->peg_prefix = peg;
+        int fire = b && !tn__failed(p) && tn__type(p) != TK_ELSE && tn__type(p) != TK_COLON;
+        if (tn__analysis_end(p, m) < 0)
+            return 1;
+        if (fire) {
+            tn__error_range(p, e->loc, b->loc, "expected 'else' after 'if' expression");
+            return 1;
+        }
+        return 0;
+    }
     if (!e || !tn__starts_expression(t->type))
         return 0;
     /* the rightmost disjunction that ends just before t */
@@ -186,38 +216,52 @@ int tn__invalid_expression_check(Parser *p, TnExpr *e)
             a = a->v.namedexpr.value;
         else if (tn__is_bare_tuple(p, a))
             a = a->v.list.elts.items[a->v.list.elts.n - 1];
+        else if (a->kind == TN_EXPR_SLICE && (a->v.slice.step || a->v.slice.upper))
+            a = a->v.slice.step ? a->v.slice.step : a->v.slice.upper;
         else
             break;
     }
-    if (a->kind == TN_EXPR_STARRED || a->kind == TN_EXPR_YIELD || a->kind == TN_EXPR_YIELDFROM)
+    if (a->kind == TN_EXPR_STARRED || a->kind == TN_EXPR_YIELD ||
+        a->kind == TN_EXPR_YIELDFROM || a->kind == TN_EXPR_SLICE)
         return 0;
     int first = tok_index_at(p, a->loc.lineno, a->loc.col_offset);
-    int last = tok_index_end(p, a);
-    if (last != p->pos - 1)
-        return 0;
     const TnToken *ft = tn__tokat(p, first);
     int legacy = a->kind == TN_EXPR_NAME &&
                  (strcmp(a->v.name.id, "print") == 0 || strcmp(a->v.name.id, "exec") == 0);
     /* invalid_expression: !(NAME STRING | SOFT_KEYWORD) disjunction
      * expression_without_invalid -- the second expression is parsed with
      * no specialised errors, so any failure just means "no match" */
-    if (!is_soft_keyword(ft) &&
-        !(ft->type == TK_NAME && first + 1 < p->ntoks && tn__tokat(p, first + 1)->type == TK_STRING)) {
-        int tokerr;
-        TnExpr *b = try_expression(p, &tokerr);
+    int step1 = !is_soft_keyword(ft) &&
+                !(ft->type == TK_NAME && first + 1 < p->ntoks &&
+                  tn__tokat(p, first + 1)->type == TK_STRING);
+    int memo = 0;   /* step 1 read b successfully: CPython memoised it */
+    if (step1) {
+        int tokerr, level = 0;
+        TnExpr *b = try_expression(p, &tokerr, &level);
         if (tokerr)
             return 1;
-        if (b && !legacy && tn__tokat(p, last)->level > 0) {
+        memo = b != NULL;
+        /* CPython tests the bracket depth at the end of b */
+        if (b && !legacy && level > 0) {
             tn__error_range(p, a->loc, b->loc, "invalid syntax. Perhaps you forgot a comma?");
             return 1;
         }
     }
     /* invalid_legacy_expression: NAME !'(' star_expressions, parsed with
-     * specialised errors, which stand if they fire */
+     * specialised errors, which stand if they fire -- except that when the
+     * rule above already read b without them, CPython's memo hands back
+     * that reading, so nothing nested in it is reported */
     if (a == e && a->kind == TN_EXPR_NAME && t->type != TK_LPAR) {
         TnMark m = tn__analysis_begin(p);
+        int peg = p->peg_prefix;
+        p->peg_prefix = memo;
         TnExpr *b = tn__star_expressions(p);
+        p->peg_prefix = peg;
         int ok = b && !tn__failed(p);
+        /* what follows b is checked the same way (CPython parses b as an
+         * expression with its invalid rules on) */
+        if (ok && (tn__starts_expression(tn__type(p)) || tn__type(p) == TK_IF))
+            tn__invalid_expression_check(p, b);
         if (tn__failed(p) && !p->err_generic) {
             p->analysis--;
             return 1;

@@ -114,6 +114,16 @@ int tn__at_comprehension(Parser *p)
     return t == TK_FOR || (t == TK_ASYNC && tn__peek(p, 1)->type == TK_FOR);
 }
 
+/* The same test where only CPython's second pass looks (its invalid_*
+ * comprehension rules): looking past 'async' must not move `fill`. */
+int tn__at_comprehension_2nd(Parser *p)
+{
+    p->analysis++;
+    int r = tn__at_comprehension(p);
+    p->analysis--;
+    return r;
+}
+
 /* invalid_comprehension: "[a, b for ...]" */
 static void *comprehension_target_error(Parser *p, TnExprSeq *elts, const TnToken *comma)
 {
@@ -133,7 +143,7 @@ static int display_items(Parser *p, TnExprSeq *elts, int *cap, TnTokType close,
     *trailing_comma = NULL;
     while (tn__type(p) == TK_COMMA) {
         const TnToken *comma = tn__advance(p);
-        if (tn__type(p) == close || tn__at_comprehension(p)) {
+        if (tn__type(p) == close || tn__at_comprehension_2nd(p)) {
             *trailing_comma = comma;
             break;
         }
@@ -163,13 +173,18 @@ static TnExpr *paren_atom(Parser *p)
         goto done;
     }
     if (t == TK_DOUBLESTAR) {
-        /* invalid_group: '(' '**' expression ')' */
+        /* invalid_group: '(' '**' expression ')', a second-pass rule */
+        int fail = p->fill - 1;
+        TnMark m = tn__analysis_begin(p);
         const TnToken *ds = tn__advance(p);
         TnExpr *x = tn__expression(p);
-        if (x && tn__type(p) == TK_RPAR)
+        int match = x && !tn__failed(p) && tn__type(p) == TK_RPAR;
+        if (tn__analysis_end(p, m) < 0)
+            goto done;
+        if (match)
             tn__error_loc(p, tn__tok_loc(ds), "cannot use double starred expression here");
         else
-            tn__error_generic(p);
+            tn__error_generic_at(p, fail);
         goto done;
     }
     TnExpr *first = tn__star_named_expression(p);
@@ -234,7 +249,7 @@ static TnExpr *list_atom(Parser *p)
     const TnToken *trailing;
     if (TN_PUSH(p, elts, cap, first) < 0 || display_items(p, &elts, &cap, TK_RSQB, &trailing) < 0)
         goto done;
-    if (tn__at_comprehension(p)) {
+    if (tn__at_comprehension_2nd(p)) {
         comprehension_target_error(p, &elts, trailing);
         goto done;
     }
@@ -271,9 +286,27 @@ static int dict_item(Parser *p, TnExprSeq *keys, TnExprSeq *values, int *kcap, i
     if (tn__accept(p, TK_DOUBLESTAR)) {
         v = tn__bitwise_or(p);
     } else {
+        TnMark km = tn__mark(p);
         k = tn__expression(p);
-        if (!k)
-            return -1;
+        if (!k) {
+            /* CPython keeps the longest valid key and then wants ':' */
+            if (!p->err_generic || p->err_kind != TN_ERR_PARSER)
+                return -1;
+            TnSyntaxErrorInfo saved = p->err;
+            tn__reset(p, km);
+            p->analysis++;
+            k = tn__expression_prefix(p);
+            p->analysis--;
+            if (!k || tn__failed(p)) {
+                if (p->err_kind == TN_ERR_TOKENIZER || p->err_eager)
+                    return -1;
+                tn__reset(p, km);
+                p->err = saved;
+                p->err_kind = TN_ERR_PARSER;
+                p->err_generic = 1;
+                return -1;
+            }
+        }
         if (tn__type(p) != TK_COLON) {
             /* invalid_double_starred_kvpairs / invalid_kvpair: a key after
              * the first one, not followed by ':' (CPython 3.11 reports this
@@ -373,7 +406,7 @@ dict_rest:
     const TnToken *trailing;
     if (TN_PUSH(p, elts, cap, first) < 0 || display_items(p, &elts, &cap, TK_RBRACE, &trailing) < 0)
         goto done;
-    if (tn__at_comprehension(p)) {
+    if (tn__at_comprehension_2nd(p)) {
         comprehension_target_error(p, &elts, trailing);
         goto done;
     }
@@ -699,7 +732,6 @@ static TnExpr *comparison(Parser *p)
     int n = 0, cap = 0;
     TnCmpOp *ops = NULL;
     TnExpr **cmps = NULL;
-    TnExpr *last = a;
     while (ntok) {
         TnMark m = tn__mark(p);
         while (ntok--)
@@ -722,10 +754,8 @@ static TnExpr *comparison(Parser *p)
         }
         ops[n] = op;
         cmps[n++] = b;
-        last = b;
         ntok = compare_op(p, &op);
     }
-    (void)last;
     TnExpr *e = tn__expr(p, TN_EXPR_COMPARE, tn__extra(p, start));
     if (e) {
         e->v.compare.left = a;
@@ -828,8 +858,45 @@ static void else_check(Parser *p, TnMark m, TnExpr *body)
     p->err_generic = 1;
 }
 
-/* expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef */
+/* When an expression fails with the generic error, CPython's second pass
+ * would have tried invalid_expression at its start, with the longest valid
+ * prefix as the first operand. m is where the expression began. */
+static void expression_failure_check(Parser *p, TnMark m)
+{
+    TnSyntaxErrorInfo saved = p->err;
+    int final = p->err_final;
+    TnMark here = tn__mark(p);
+    tn__reset(p, m);
+    p->analysis++;
+    int peg = p->peg_prefix;
+    p->peg_prefix = 1;
+    TnExpr *a = tn__disjunction(p);
+    p->peg_prefix = peg;
+    p->analysis--;
+    if (p->err_kind == TN_ERR_TOKENIZER || (tn__failed(p) && p->err_eager))
+        return;
+    if (a && !tn__failed(p) && tn__type(p) != TK_IF && tn__invalid_expression_check(p, a))
+        return;
+    tn__reset(p, here);
+    p->err = saved;
+    p->err_kind = TN_ERR_PARSER;
+    p->err_generic = 1;
+    p->err_final = final;
+}
+
+static TnExpr *expression(Parser *p);
+
 TnExpr *tn__expression(Parser *p)
+{
+    TnMark m = tn__mark(p);
+    TnExpr *e = expression(p);
+    if (!e && p->err_generic && p->err_kind == TN_ERR_PARSER && !p->peg_prefix)
+        expression_failure_check(p, m);
+    return e;
+}
+
+/* expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef */
+static TnExpr *expression(Parser *p)
 {
     TN_ENTER(p, NULL);
     TnExpr *res = NULL;
@@ -854,9 +921,10 @@ TnExpr *tn__expression(Parser *p)
         goto done;
     }
     if (!tn__accept(p, TK_ELSE)) {
-        if (peg_backtrack(p, m))
+        if (p->peg_prefix) {
+            tn__reset(p, m);    /* PEG keeps `body` and leaves 'if' unread */
             res = body;
-        else if (tn__type(p) != TK_COLON)
+        } else if (tn__type(p) != TK_COLON)
             tn__error_range(p, body->loc, test->loc, "expected 'else' after 'if' expression");
         else
             tn__error_generic(p);

@@ -106,6 +106,48 @@ static void *assignment_error(Parser *p, int start_pos, TnExprSeq *targets)
     return tn__error_generic(p);
 }
 
+/* The value after the last '=' of a chain (at `value`) failed to parse.
+ * If some prefix of it is valid, CPython's assignment rule accepts that
+ * prefix and the generic error stands; otherwise its invalid_assignment
+ * runs, which does not need the value: the scan, then an invalid target
+ * among those already read (each is followed by '='). */
+static void chain_failure(Parser *p, int start_pos, TnMark value, TnExprSeq *targets)
+{
+    if (!p->err_generic || p->err_kind != TN_ERR_PARSER)
+        return;
+    TnSyntaxErrorInfo saved = p->err;
+    int final = p->err_final;
+    TnMark here = tn__mark(p);
+    tn__reset(p, value);
+    p->analysis++;
+    int peg = p->peg_prefix;
+    p->peg_prefix = 1;
+    TnExpr *prefix = tn__annotated_rhs(p);
+    p->peg_prefix = peg;
+    p->analysis--;
+    int valid_prefix = prefix && !tn__failed(p) && tn__type(p) != TK_EQUAL;
+    if (p->err_kind == TN_ERR_TOKENIZER || (tn__failed(p) && p->err_eager))
+        return;
+    tn__reset(p, here);
+    if (!valid_prefix && assignment_scan(p, start_pos))
+        return;
+    for (int i = 0; !valid_prefix && i < targets->n; i++) {
+        TnExpr *t = targets->items[i];
+        if (t->kind == TN_EXPR_YIELD || t->kind == TN_EXPR_YIELDFROM) {
+            tn__error_loc(p, t->loc, "assignment to yield expression not possible");
+            return;
+        }
+        if (tn__invalid_target(t, TN_TARGET_STAR)) {
+            tn__target_error(p, t, TN_TARGET_STAR);
+            return;
+        }
+    }
+    p->err = saved;
+    p->err_kind = TN_ERR_PARSER;
+    p->err_generic = 1;
+    p->err_final = final;
+}
+
 /* What follows a complete simple statement must be ';' or NEWLINE. For an
  * expression statement CPython first tries invalid_assignment's scan. */
 static int statement_end_ok(Parser *p, int start_pos, TnExpr *tail, int scan)
@@ -179,8 +221,11 @@ static TnStmt *expr_or_assign(Parser *p, TnExpr **tail)
         while (tn__accept(p, TK_EQUAL)) {
             if (TN_PUSH(p, targets, cap, value) < 0)
                 return NULL;
-            if (!(value = tn__annotated_rhs(p)))
+            TnMark vm = tn__mark(p);
+            if (!(value = tn__annotated_rhs(p))) {
+                chain_failure(p, start_index, vm, &targets);
                 return NULL;
+            }
         }
         for (int i = 0; i < targets.n; i++) {
             TnExpr *tg = targets.items[i];
@@ -221,25 +266,24 @@ static TnStmt *expr_or_assign(Parser *p, TnExpr **tail)
         return statement_end_ok(p, start_index, value, 0) ? s : NULL;
     }
     if (t == TK_COLON) {
-        int bare = tn__is_bare_tuple(p, e);
-        if (bare)
-            return tn__error_loc(p, e->v.list.elts.items[0]->loc,
-                                 "only single target (not tuple) can be annotated");
-        if (e->kind == TN_EXPR_TUPLE || e->kind == TN_EXPR_LIST)
-            return tn__error_loc(p, e->loc, "only single target (not %s) can be annotated",
-                                 tn__expr_name(e));
         int ok = e->kind == TN_EXPR_ATTRIBUTE || e->kind == TN_EXPR_SUBSCRIPT ||
                  (e->kind == TN_EXPR_NAME && start->type == TK_LPAR);
         if (!ok) {
-            /* CPython needs an expression after ':' to say this */
+            /* invalid_assignment: each message needs an expression after ':' */
             TnMark m = tn__analysis_begin(p);
             tn__advance(p);
             int ann = tn__starts_expression(tn__type(p)) && tn__expression(p) && !tn__failed(p);
             if (tn__analysis_end(p, m) < 0)
                 return NULL;
-            if (ann)
-                return tn__error_loc(p, e->loc, "illegal target for annotation");
-            return tn__error_generic(p);
+            if (!ann)
+                return tn__error_generic(p);
+            if (tn__is_bare_tuple(p, e))
+                return tn__error_loc(p, e->v.list.elts.items[0]->loc,
+                                     "only single target (not tuple) can be annotated");
+            if (e->kind == TN_EXPR_TUPLE || e->kind == TN_EXPR_LIST)
+                return tn__error_loc(p, e->loc, "only single target (not %s) can be annotated",
+                                     tn__expr_name(e));
+            return tn__error_loc(p, e->loc, "illegal target for annotation");
         }
         tn__advance(p);
         TnExpr *ann = tn__expression(p);
@@ -424,7 +468,6 @@ static TnStmt *del_stmt(Parser *p, TnExpr **tail)
     TnStmt *s = tn__stmt(p, TN_STMT_DELETE, tn__tok_loc(start));
     if (!s)
         return NULL;
-    TnMark m = tn__mark(p);
     TnExpr *e = tn__star_expressions(p);
     if (!e)
         return NULL;
@@ -439,7 +482,6 @@ static TnStmt *del_stmt(Parser *p, TnExpr **tail)
     } else if (TN_PUSH(p, s->v.del.targets, cap, e) < 0) {
         return NULL;
     }
-    (void)m;
     for (int i = 0; i < s->v.del.targets.n; i++)
         tn__set_context(s->v.del.targets.items[i], TN_CTX_DEL);
     if (tn__type(p) != TK_SEMI && tn__type(p) != TK_NEWLINE) {
@@ -645,7 +687,10 @@ static TnWithItem *with_item(Parser *p)
             return NULL;
         TnTokType n = tn__type(p);
         if (n != TK_COMMA && n != TK_RPAR && n != TK_COLON) {
-            tn__error_after_expr(p, t);
+            if (n == TK_NEWLINE)
+                tn__error_last(p, "SyntaxError", "expected ':'");   /* invalid_with_stmt */
+            else
+                tn__error_after_expr(p, t);
             return NULL;
         }
         if (tn__invalid_target(t, TN_TARGET_STAR)) {
@@ -831,16 +876,22 @@ static TnStmt *funcdef(Parser *p, const TnToken *async_tok, TnExprSeq decorators
         return NULL;
     if (!(s->v.funcdef.args = tn__parameters(p, 0)) || !tn__expect(p, TK_RPAR))
         return NULL;
-    if (tn__accept(p, TK_RARROW)) {
+    if (tn__type(p) == TK_RARROW) {
+        TnMark arrow = tn__mark(p);
+        tn__advance(p);
         TnMark m = tn__mark(p);
         if (!(s->v.funcdef.returns = tn__expression(p))) {
-            /* CPython keeps the longest valid annotation and then reports
-             * its forced ':' at the token after it */
-            if (!p->err_generic)
+            /* CPython keeps the longest valid annotation, or none at all,
+             * and then reports its forced ':' at the token after it (its
+             * first pass raises that before any specialised error) */
+            if (p->err_kind != TN_ERR_PARSER || p->err_eager)
                 return NULL;
             tn__reset(p, m);
-            if (!(s->v.funcdef.returns = tn__expression_prefix(p)))
-                return NULL;
+            if (!(s->v.funcdef.returns = tn__expression_prefix(p))) {
+                if (p->err_kind == TN_ERR_TOKENIZER || p->err_eager)
+                    return NULL;
+                tn__reset(p, arrow);
+            }
         }
     }
     if (!tn__expect_forced(p, TK_COLON))

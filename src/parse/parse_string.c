@@ -648,7 +648,19 @@ static int fstring_concat(Parser *p, FState *st, const char **str, const char *e
 
 /* ---- the strings rule ------------------------------------------------------------ */
 
+static TnExpr *strings(Parser *p);
+
+/* CPython decodes literals in the action of its `strings` rule, so their
+ * errors are raised even in its first pass and during error analysis. */
 TnExpr *tn__strings(Parser *p)
+{
+    p->in_action++;
+    TnExpr *e = strings(p);
+    p->in_action--;
+    return e;
+}
+
+static TnExpr *strings(Parser *p)
 {
     int first = p->pos;
     while (tn__type(p) == TK_STRING)

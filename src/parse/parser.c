@@ -1,6 +1,8 @@
 /* Parser core: token buffer, error reporting, node allocation, and the
- * public entry point tn_parse. The grammar itself is in parse_expr.c,
- * parse_stmt.c and parse_string.c.
+ * public entry points tn_parse and tn_parse_incomplete. The grammar is in
+ * parse_stmt.c, parse_expr.c, parse_args.c and parse_string.c; CPython's
+ * second-pass error rules are emulated in parse_check.c; ast_depth.c
+ * bounds the depth of the result.
  *
  * Error strategy (mirrors CPython 3.11's pegen):
  *  - a tokenizer error reached while parsing is final;
@@ -60,8 +62,10 @@ TnToken *tn__tok(Parser *p, int i)
     if (!p->analysis && seen > p->fill)
         p->fill = seen;
     if (p->ntoks == 0) {
-        static const TnToken none = {.type = TK_ERRORTOKEN, .lineno = 1};
-        return (TnToken *)&none;
+        /* out of memory before the first token */
+        p->oom_tok.type = TK_ERRORTOKEN;
+        p->oom_tok.lineno = 1;
+        return &p->oom_tok;
     }
     TnToken *t = tn__tokat(p, i < p->ntoks ? i : p->ntoks - 1);
     if (t->type == TK_ERRORTOKEN)
@@ -97,8 +101,11 @@ TnToken *tn__expect_forced(Parser *p, TnTokType type)
     TnToken *t = tn__cur(p);
     if (t->type == type)
         return tn__advance(p);
-    if (!tn__failed(p))
+    if (!tn__failed(p)) {
         tn__error_loc(p, tn__tok_loc(t), "expected '%s'", tn_token_name(type));
+        p->err_eager = 1;
+        p->err_generic = 0;
+    }
     return NULL;
 }
 
@@ -117,7 +124,7 @@ TnMark tn__analysis_begin(Parser *p)
 int tn__analysis_end(Parser *p, TnMark m)
 {
     p->analysis--;
-    if (p->err_kind == TN_ERR_TOKENIZER)
+    if (p->err_kind == TN_ERR_TOKENIZER || (p->err_kind != TN_ERR_NONE && p->err_eager))
         return -1;
     tn__reset(p, m);
     return 0;
@@ -130,6 +137,7 @@ void tn__reset(Parser *p, TnMark m)
     p->err_kind = TN_ERR_NONE;
     p->err_generic = 0;
     p->err_final = 0;
+    p->err_eager = 0;
 }
 
 /* ---- errors --------------------------------------------------------------- */
@@ -145,6 +153,10 @@ static void verror(Parser *p, int kind, const char *type, int lineno, int col,
     if (p->err_kind != TN_ERR_NONE)
         return;
     p->err_kind = kind;
+    p->err_eager = p->in_action > 0;
+    /* in PEG-prefix mode there is no second pass: every parser error is
+     * just a failed alternative */
+    p->err_generic = p->peg_prefix && kind == TN_ERR_PARSER && !p->err_eager;
     p->err.type = type;
     char msg[sizeof p->err.msg];
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -349,8 +361,10 @@ static void check_rest_of_source(Parser *p)
         if (lx->done == TN_LX_ERROR) {
             p->err = lx->err;
             p->err_kind = TN_ERR_TOKENIZER;
-        } else if (lx->done == TN_LX_EOF && lx->level != 0 &&
-                   err_line > lx->parenlinenostack[lx->level - 1]) {
+        } else if (lx->level != 0 && err_line > lx->parenlinenostack[lx->level - 1]) {
+            /* any other tokenizer failure inside brackets reports the
+             * bracket, as CPython does */
+            lx->done = TN_LX_EOF;
             p->err_kind = TN_ERR_NONE;
             lexer_error(p, &t);
         }
@@ -523,6 +537,7 @@ TnExpr *tn__fstring_expr(Parser *parent, const char *text, size_t len, int linen
         if (parent->err_kind == TN_ERR_NONE) {
             parent->err = p.err;
             parent->err_kind = TN_ERR_PARSER;
+            parent->err_eager = 1;  /* raised while decoding the literal */
         }
         free_tokens(&p);
         return NULL;

@@ -39,7 +39,10 @@ typedef struct Parser {
     int ntoks, pos;
     int fill;                   /* tokens fetched outside error analysis */
     int analysis;               /* > 0 while emulating CPython's second pass */
-    int peg_prefix;             /* return the longest valid prefix (parse_expr.c) */
+    int peg_prefix;             /* CPython first-pass semantics: return the longest
+                                   valid prefix, no specialised errors (parse_expr.c) */
+    int check_depth;            /* nesting of error analyses (parse_check.c) */
+    TnToken oom_tok;            /* returned when no token could be stored */
     int lexer_failed;           /* token ntoks-1 is the error token */
     int depth;
     int mode;                   /* 0 file, 1 single, 2 eval, 3 f-string expression */
@@ -47,6 +50,8 @@ typedef struct Parser {
     int err_kind;
     int err_generic;            /* the error is the generic "invalid syntax" */
     int err_final;              /* not subject to the rest-of-source check */
+    int err_eager;              /* raised where CPython raises in its first pass */
+    int in_action;              /* > 0 while decoding literals (parse_string.c) */
     TnSyntaxErrorInfo err;
     /* f-string expression parsers: errors are prefixed "f-string: " and
      * their columns made relative to the "(expr)" text, as CPython does */
@@ -78,7 +83,8 @@ static inline TnMark tn__mark(Parser *p) { TnMark m = {p->pos, p->depth}; return
 void tn__reset(Parser *p, TnMark m);             /* rewind and forget the error */
 /* Error analysis: a speculative parse that only decides which message to
  * give. tn__analysis_end rewinds; it returns -1 (keeping the error) if the
- * speculation hit a tokenizer error, which CPython would report. */
+ * speculation hit an error CPython raises wherever it is met (tokenizer
+ * errors, literal decoding errors, forced tokens). */
 TnMark tn__analysis_begin(Parser *p);
 int tn__analysis_end(Parser *p, TnMark m);
 
@@ -150,6 +156,7 @@ TnExpr *tn__annotated_rhs(Parser *p);       /* yield_expr | star_expressions */
 TnExpr *tn__named_expression_ex(Parser *p, int check_assign);
 TnExpr *tn__starred(Parser *p, TnExpr *(*operand)(Parser *));   /* '*' operand */
 int tn__at_comprehension(Parser *p);        /* 'for' or 'async' 'for' */
+int tn__at_comprehension_2nd(Parser *p);    /* the same, as a second-pass check */
 int tn__for_if_clauses(Parser *p, TnComprehensionSeq *gens);
 TnExpr *tn__lambdef(Parser *p);
 /* for-loop targets up to 'in'; reports CPython's errors when 'in' is missing */

@@ -6,6 +6,7 @@
 #include "tandem/tandem.h"
 #include "tandem/runtime.h"
 #include "tandem/qsbr.h"
+#include "tandem/gil.h"
 #include "tandem/module.h"
 #include "tandem/import.h"
 
@@ -38,6 +39,7 @@ int tn_runtime_init(int argc, char **argv)
         return -1;
     }
     tn_qsbr_register();
+    tn_gil_acquire(ts);   /* threads issue: taken once, held by the main thread */
 #ifdef TANDEM_FT
     if (tn_brc_init_thread(ts) < 0) {
         fprintf(stderr, "tandem: fatal: out of memory\n");

@@ -54,10 +54,24 @@ TnThreadState *tn_tstate_new(void)
     return ts;
 }
 
-void tn_tstate_delete(TnThreadState *ts)
+/* Threads issue: remove `ts` from the registry without freeing it. An
+ * exiting thread does this before merging its BRC queue, so that nobody
+ * pushes to that queue any more (tn_tstate_with fails, the pusher merges
+ * the object itself). tn_tstate_delete later still frees the state. */
+void tn_tstate_unlink(TnThreadState *ts)
 {
     pthread_mutex_lock(&registry_lock);
-    registry[ts->tid] = NULL;
+    if (ts->tid < registry_cap && registry[ts->tid] == ts)
+        registry[ts->tid] = NULL;
+    pthread_mutex_unlock(&registry_lock);
+}
+
+void tn_tstate_delete(TnThreadState *ts)
+{
+    tn_freelists_clear(ts);
+    pthread_mutex_lock(&registry_lock);
+    if (registry[ts->tid] == ts)
+        registry[ts->tid] = NULL;
     tn_stats_add(&dead_stats, &ts->stats);
     pthread_mutex_unlock(&registry_lock);
     if (tn_tls_tstate == ts) {

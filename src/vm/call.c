@@ -293,8 +293,19 @@ TnObject *tn_function_vectorcall(TnObject *func, TnObject *const *args, size_t n
     if (!f)
         return NULL;
     TnObject *res = NULL;
-    if (tn_function_bind_args(func, f, args, nargs, kwnames) == 0)
+    /* The common call (exact positional arguments, no cells or free
+     * variables) binds inline: tn_function_bind_args was a tenth of a
+     * method-call loop's time. */
+    if (TN_LIKELY(kwnames == NULL && nargs == (size_t)co->co_argcount
+                  && co->co_kwonlyargcount == 0 && co->co_ncells == 0 && co->co_nfree == 0
+                  && !(co->co_flags & (TN_CO_VARARGS | TN_CO_VARKEYWORDS)))) {
+        TnObject **fast = f->localsplus;
+        for (size_t i = 0; i < nargs; i++)
+            fast[i] = tn_newref(args[i]);
         res = tn_eval_frame(f);
+    } else if (tn_function_bind_args(func, f, args, nargs, kwnames) == 0) {
+        res = tn_eval_frame(f);
+    }
     tn_frame_pop(ts, f);
     return res;
 }

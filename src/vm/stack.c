@@ -155,13 +155,11 @@ int tn_eval_handle_signals(TnThreadState *ts)
     return 0;
 }
 
-/* Default slow path until the runtime provides the full one (GIL, BRC,
- * QSBR, stop-the-world): only signals are handled; other bits stay set and
- * are simply seen again at the next safe point. */
-__attribute__((weak)) int tn_eval_breaker_slow(TnThreadState *ts)
-{
-    return tn_eval_handle_signals(ts);
-}
+/* threads issue: the eval-breaker slow path (GIL drops, BRC merges, QSBR,
+ * signals) is tn_eval_breaker_slow in src/runtime/safepoint.c. It is no
+ * longer a weak default here: with a static library, a weak definition in
+ * an object that is linked anyway keeps the strong one from being pulled
+ * out of the archive. */
 
 /* ---- frame accessors ---------------------------------------------------- */
 

@@ -1,0 +1,40 @@
+/* The eval-breaker slow path (overrides the weak default in src/vm/stack.c).
+ *
+ * The eval loop calls tn_eval_breaker_slow(ts) at a safe point (backward
+ * jump, call) when ts->eval_breaker is nonzero. Handled here, in order:
+ *  - TN_EB_BRC_MERGE (ft): merge objects other threads queued to us;
+ *  - a QSBR quiescent state (ft): we hold no pointer read without a lock
+ *    across a safe point, so this is a valid report point;
+ *  - TN_EB_GIL_DROP (gil): another thread waited a switch interval;
+ *  - TN_EB_SIGNALS: Ctrl-C raises KeyboardInterrupt in the main thread.
+ * Each handler clears its own bit. Bits that nobody here handles
+ * (TN_EB_STOP_WORLD, TN_EB_GC, TN_EB_ASYNC_EXC) are cleared so that the
+ * fast path is not lost forever; their owners set them again when they
+ * exist. */
+#include "tandem/tandem.h"
+#include "tandem/eval.h"
+#include "tandem/gil.h"
+#include "tandem/qsbr.h"
+
+#ifdef TANDEM_FT
+void tn_brc_merge_queue(TnThreadState *ts);
+#endif
+
+#define HANDLED_BITS (TN_EB_GIL_DROP | TN_EB_BRC_MERGE | TN_EB_SIGNALS)
+
+int tn_eval_breaker_slow(TnThreadState *ts)
+{
+    uint32_t eb = __atomic_load_n((uint32_t *)&ts->eval_breaker, __ATOMIC_ACQUIRE);
+#ifdef TANDEM_FT
+    if (eb & TN_EB_BRC_MERGE)
+        tn_brc_merge_queue(ts);
+    tn_qsbr_quiescent();
+#endif
+    if (eb & TN_EB_GIL_DROP)
+        tn_gil_yield(ts);
+    if (eb & ~(uint32_t)HANDLED_BITS)
+        __atomic_fetch_and((uint32_t *)&ts->eval_breaker, (uint32_t)HANDLED_BITS, __ATOMIC_RELAXED);
+    if (eb & TN_EB_SIGNALS)
+        return tn_eval_handle_signals(ts);
+    return 0;
+}
