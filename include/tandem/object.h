@@ -126,6 +126,16 @@ TN_INLINE void tn_decref(TnObject *o)
 TN_INLINE TnObject *tn_newref(TnObject *o) { tn_incref(o); return o; }
 #define TN_NEWREF(o) tn_newref((TnObject *)(o))
 
+#ifdef TANDEM_FT
+/* Take a reference to `o`, which was loaded from a shared slot WITHOUT the
+ * container's lock: returns 0 (no reference taken) if its count already
+ * reached zero, i.e. another thread is freeing it. The memory stays readable
+ * because objects are freed after a QSBR grace period while several threads
+ * run. Callers re-check the slot afterwards (the memory of a freed object
+ * may have been reused for a new object). See docs/refcounting.md. */
+int tn_try_incref(TnObject *o);
+#endif
+
 /* The true reference count (sys.getrefcount). Exact for the owner thread. */
 tn_ssize_t tn_refcount(TnObject *o);
 /* Make `o` immortal: counts and frees are ignored from now on. */
@@ -146,6 +156,8 @@ TnObject *tn_object_alloc_nozero(TnType *t, size_t size);
  * at least `need` bytes (geometric growth; in place when it fits). Returns
  * the possibly moved object, or NULL + MemoryError with o unchanged. */
 TnObject *tn_object_grow(TnObject *o, size_t need);
+/* Bytes the block of o can hold (>= the size it was allocated with). */
+size_t tn_object_usable_size(TnObject *o);
 void tn_object_free(TnObject *o);
 /* Raw memory through the project allocator (mimalloc). */
 void *tn_mem_alloc(size_t n);            /* NULL + MemoryError on failure */

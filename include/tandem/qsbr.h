@@ -10,4 +10,7 @@ void tn_qsbr_unregister(void);
 void tn_qsbr_quiescent(void);
 void tn_qsbr_offline(void);
 void tn_qsbr_online(void);
+/* Free an object's memory after a grace period (at once while only one
+ * thread runs, and always in the gil build). Batched per thread. */
+void tn_qsbr_free_object(void *p);
 #endif

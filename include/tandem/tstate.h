@@ -57,7 +57,8 @@ enum {
     TN_EB_STOP_WORLD = 1u << 2,
     TN_EB_SIGNALS = 1u << 3,
     TN_EB_ASYNC_EXC = 1u << 4,
-    TN_EB_GC = 1u << 5
+    TN_EB_GC = 1u << 5,
+    TN_EB_QSBR = 1u << 6          /* please report a QSBR quiescent state soon */
 };
 
 extern _Thread_local TnThreadState *tn_tls_tstate;

@@ -64,4 +64,27 @@ TnObject **tn_list_items_alloc(tn_ssize_t cap);
 void tn_list_items_free_deferred(TnObject **items);
 /* list_sort.c. */
 int tn_list_sort_array(TnObject **vals, tn_ssize_t n, TnObject *key, int reverse);
+
+#ifdef TANDEM_FT
+/* Lock-free read of a shared slot (ft): 1 with *out a new reference (NULL
+ * when the slot is empty), or 0 when the object was being freed or the slot
+ * changed under us, and the caller must read again under the lock. The
+ * re-check after the increment catches an object whose memory was reused
+ * for a new one (ABA). */
+static inline int tn_slot_try_ref(TnObject **slot, TnObject **out)
+{
+    TnObject *v = __atomic_load_n(slot, __ATOMIC_SEQ_CST);
+    *out = NULL;
+    if (!v)
+        return 1;
+    if (!tn_try_incref(v))
+        return 0;
+    if (__atomic_load_n(slot, __ATOMIC_SEQ_CST) != v) {
+        tn_decref(v);
+        return 0;
+    }
+    *out = v;
+    return 1;
+}
+#endif
 #endif

@@ -153,9 +153,12 @@ static tn_ssize_t probe(TnDict *d, DictKeys *k, TnObject *key, tn_hash_t hash, i
                 if (r == 2) {
                     if (locked)
                         return DKIX_USER;
-                    /* TODO(next issue, ft): conditional increment, as in
-                     * dict_value_ref below. */
+#ifdef TANDEM_FT
+                    if (!tn_try_incref(ek))     /* key being freed: start over */
+                        return DKIX_RESTART;
+#else
                     tn_incref(ek);
+#endif
                     int c = tn_object_richcompare_bool(ek, key, TN_EQ);
                     tn_decref(ek);
                     if (c < 0)
@@ -253,9 +256,18 @@ int tn_dict_get_ref_hash(TnObject *d, TnObject *key, tn_hash_t hash, TnObject **
 {
     *out = NULL;
 #ifdef TANDEM_FT
-    /* Until reads use a conditional increment over QSBR-delayed frees, the
-     * ft build reads values under the lock: a value loaded without it may be
-     * replaced and freed by another thread before the increment. */
+    {
+        /* Lock-free first (see dict_value_try_ref); if the value was being
+         * replaced and freed, look up again under the lock. */
+        DictKeys *k;
+        tn_ssize_t ix = lookup_unlocked(DICT(d), key, hash, &k);
+        if (ix == DKIX_ERROR)
+            return -1;
+        if (ix < 0)
+            return 0;
+        if (tn_slot_try_ref(&DK_ENTRIES(k)[ix].value, out))
+            return *out != NULL;
+    }
     tn_lock(d);
     tn_ssize_t lix = lookup_locked(DICT(d), key, hash);
     if (lix == DKIX_ERROR)
@@ -302,21 +314,24 @@ int tn_dict_get_ref_str(TnObject *d, const char *key, TnObject **out)
 TnObject *tn_dict_get_str_known(TnObject *d, TnObject *str_key)
 {
     tn_hash_t hash = tn_str_hash(str_key);
-    tn_lock(d);    /* ft: see tn_dict_get_ref_hash; nothing in the gil build */
     DictKeys *k = tn_load_acquire(&DICT(d)->keys);
-    if (!k) {
-        tn_unlock(d);
+    if (!k)
         return NULL;
-    }
+    /* Lock-free: str keys compare by content, no user code; the table and
+     * any key freed meanwhile stay readable for a grace period (ft). */
     tn_ssize_t ix = probe(DICT(d), k, str_key, hash, 1);
     if (ix >= 0) {
-        TnObject *v = dict_value_ref(&DK_ENTRIES(k)[ix]);
-        tn_unlock(d);
-        return v;
-    }
-    tn_unlock(d);
-    if (ix == DKIX_EMPTY)
+#ifdef TANDEM_FT
+        TnObject *v;
+        if (tn_slot_try_ref(&DK_ENTRIES(k)[ix].value, &v))
+            return v;
+        /* being replaced: the general path below reads under the lock */
+#else
+        return dict_value_ref(&DK_ENTRIES(k)[ix]);
+#endif
+    } else if (ix == DKIX_EMPTY) {
         return NULL;
+    }
     /* A non-str key with the same hash: CPython runs its __eq__ too. */
     TnObject *v;
     return tn_dict_get_ref_hash(d, str_key, hash, &v) > 0 ? v : NULL;

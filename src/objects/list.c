@@ -116,27 +116,32 @@ static int list_resize(TnList *l, tn_ssize_t newsize)
 /* ---- lock-free reads ------------------------------------------------------------ */
 
 /* The one place items are read without the lock: new reference or NULL
- * (out of range, no error).
- * TODO(next issue, ft): replace tn_incref below with the conditional
- * increment that fails on an object whose count already reached zero (it is
- * being freed by the thread that removed it); on failure fall back to
- * reading the slot again under tn_lock(l). */
+ * (out of range, no error). */
 static inline TnObject *list_item_ref(TnList *l, tn_ssize_t i)
 {
-    /* ft: for now the read is done under the lock: an item loaded without
-     * it may be replaced and freed by another thread before the increment.
-     * Nothing in the gil build. */
-    tn_lock((TnObject *)l);
     TnObject **items = tn_load_acquire(&l->items);
-    if (!items || i < 0 || i >= ITEMS_CAP(items) || i >= tn_load_acquire(&l->ob_size)) {
-        tn_unlock((TnObject *)l);
+    if (!items || i < 0 || i >= ITEMS_CAP(items) || i >= tn_load_acquire(&l->ob_size))
         return NULL;
-    }
-    TnObject *v = TN_SLOT_LOAD(&items[i]);
+#ifdef TANDEM_FT
+    /* Lock-free: an old items array stays readable for a grace period
+     * after a resize; an item being freed fails the conditional increment,
+     * and then the slot is read again under the lock. */
+    TnObject *v;
+    if (tn_slot_try_ref(&items[i], &v))
+        return v;
+    tn_lock((TnObject *)l);
+    items = tn_load_relaxed(&l->items);
+    v = (i < tn_load_relaxed(&l->ob_size)) ? items[i] : NULL;
     if (v)
         tn_incref(v);
     tn_unlock((TnObject *)l);
     return v;
+#else
+    TnObject *v = items[i];
+    if (v)
+        tn_incref(v);
+    return v;
+#endif
 }
 
 TnObject *tn_list_item_ref(TnObject *l, tn_ssize_t i)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tandem/tandem.h"
+#include "tandem/qsbr.h"
 #include "tandem/freelist.h"
 
 /* Under AddressSanitizer or ThreadSanitizer, allocate through libc so the
@@ -99,7 +100,14 @@ TnObject *tn_object_alloc_nozero(TnType *t, size_t size)
  * growing geometrically (x1.5) so that repeated appends copy O(n) bytes in
  * total; a block that already fits is kept as is. Returns the possibly
  * moved object, or NULL + MemoryError (o is then still valid). The caller
- * must hold the only reference (nobody may see the old address). */
+ * must hold the only reference (nobody may see the old address): since the
+ * old block is freed at once, without a QSBR grace period, the ft build's
+ * callers only use it when no lock-free reader can have the pointer. */
+size_t tn_object_usable_size(TnObject *o)
+{
+    return mi_usable_size(o);
+}
+
 TnObject *tn_object_grow(TnObject *o, size_t need)
 {
     if (need <= mi_usable_size(o))
@@ -113,7 +121,11 @@ TnObject *tn_object_grow(TnObject *o, size_t need)
 void tn_object_free(TnObject *o)
 {
     TnType *t = o->ob_type;
+#ifdef TANDEM_FT
+    tn_qsbr_free_object(o);   /* lock-free readers may still look at it */
+#else
     mi_free(o);
+#endif
     if (t->tp_flags & TN_TPFLAG_HEAPTYPE)
         tn_decref((TnObject *)t);
 }

@@ -74,6 +74,76 @@ void tn_mem_free_deferred(void *p, size_t size)
     urcu_qsbr_call_rcu(&d->head, free_deferred_cb);
 }
 
+/* Objects freed while several threads run: their memory must stay readable
+ * (a lock-free reader may still hold the pointer and try to increment the
+ * count) until every thread has passed a quiescent state. Freeing one
+ * object per call_rcu would cost an allocation and a queue operation per
+ * object, so each thread fills a batch and hands the whole batch over. */
+#define OBJ_BATCH 1024
+struct obj_batch {
+    struct rcu_head head;
+    size_t n;
+    void *p[OBJ_BATCH];
+};
+static _Thread_local struct obj_batch *obj_batch;
+
+static void free_batch_cb(struct rcu_head *h)
+{
+    struct obj_batch *b = caa_container_of(h, struct obj_batch, head);
+    TSAN_ACQUIRE();
+    for (size_t i = 0; i < b->n; i++)
+        tn_mem_free(b->p[i]);
+    free(b);
+}
+
+static void ask_quiescent(TnThreadState *ts, void *arg)
+{
+    (void)arg;
+    atomic_fetch_or_explicit(&ts->eval_breaker, TN_EB_QSBR, memory_order_relaxed);
+}
+
+void tn_tstate_foreach(void (*fn)(TnThreadState *, void *), void *arg);
+
+static void flush_batch(void)
+{
+    struct obj_batch *b = obj_batch;
+    if (!b)
+        return;
+    obj_batch = NULL;
+    if (atomic_load_explicit(&live_threads, memory_order_acquire) <= 1) {
+        for (size_t i = 0; i < b->n; i++)   /* nobody else can hold them */
+            tn_mem_free(b->p[i]);
+        free(b);
+        return;
+    }
+    TSAN_RELEASE();
+    urcu_qsbr_call_rcu(&b->head, free_batch_cb);
+    /* A grace period needs every thread's next quiescent state: ask for
+     * it now rather than waiting for some other reason to reach a safe
+     * point, which bounds the memory waiting in batches. */
+    tn_tstate_foreach(ask_quiescent, NULL);
+}
+
+void tn_qsbr_free_object(void *p)
+{
+    if (!obj_batch && atomic_load_explicit(&live_threads, memory_order_acquire) <= 1) {
+        tn_mem_free(p);
+        return;
+    }
+    if (!obj_batch) {
+        obj_batch = malloc(sizeof *obj_batch);
+        if (!obj_batch) {
+            urcu_qsbr_synchronize_rcu();
+            tn_mem_free(p);
+            return;
+        }
+        obj_batch->n = 0;
+    }
+    obj_batch->p[obj_batch->n++] = p;
+    if (obj_batch->n == OBJ_BATCH)
+        flush_batch();
+}
+
 void tn_qsbr_register(void)
 {
     urcu_qsbr_register_thread();
@@ -82,6 +152,7 @@ void tn_qsbr_register(void)
 
 void tn_qsbr_unregister(void)
 {
+    flush_batch();
     atomic_fetch_sub(&live_threads, 1);
     TSAN_RELEASE();
     urcu_qsbr_unregister_thread();
@@ -92,6 +163,8 @@ void tn_qsbr_quiescent(void)
     TnThreadState *ts = tn_ts();
     if (ts)
         TN_STAT_INC(ts, qsbr_quiescent);
+    if (obj_batch && atomic_load_explicit(&live_threads, memory_order_acquire) <= 1)
+        flush_batch();
     TSAN_RELEASE();
     urcu_qsbr_quiescent_state();
 }
@@ -106,6 +179,7 @@ void tn_mem_free_deferred(void *p, size_t size)
     (void)size;
     tn_mem_free(p);
 }
+void tn_qsbr_free_object(void *p) { tn_mem_free(p); }
 void tn_qsbr_register(void) {}
 void tn_qsbr_unregister(void) {}
 void tn_qsbr_quiescent(void) {}

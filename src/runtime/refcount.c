@@ -31,6 +31,14 @@ void tn_brc_local_zero(TnObject *o)
                     return;
                 continue;
             }
+            /* Claim the zero with a CAS to MERGED: a lock-free reader's
+             * tn_try_incref either lands first (then we see its count and
+             * hand the object over) or sees MERGED with count 0 and fails. */
+            if (!atomic_compare_exchange_strong(&o->ob_ref_shared, &shared,
+                                                (int32_t)TN_REF_MERGED))
+                continue;
+            /* ob_tid stays ours: the per-thread free lists take back only
+             * objects the freeing thread owns. */
             tn_dealloc(o);
             return;
         }
@@ -56,6 +64,29 @@ void tn_brc_shared_negative(TnObject *o)
             break;
     }
     tn_brc_queue_to_owner(o, tn_load_relaxed(&o->ob_tid));
+}
+
+int tn_try_incref(TnObject *o)
+{
+    uint32_t local = tn_load_relaxed(&o->ob_ref_local);
+    if (local == TN_IMMORTAL_LOCAL)
+        return 1;
+    if (tn_load_relaxed(&o->ob_tid) == tn_tls_tid) {
+        /* Ours: only we can take the local count to zero. */
+        if (local == 0)
+            return 0;
+        tn_store_relaxed(&o->ob_ref_local, local + 1);
+        return 1;
+    }
+    int32_t shared = tn_load_relaxed(&o->ob_ref_shared);
+    for (;;) {
+        if ((shared & 3) == TN_REF_MERGED && (shared >> SHIFT) <= 0)
+            return 0;                       /* dead or dying */
+        /* seq_cst: ordered before the caller's re-read of the slot. */
+        if (atomic_compare_exchange_weak(&o->ob_ref_shared, &shared,
+                                         shared + (1 << SHIFT)))
+            return 1;
+    }
 }
 
 void tn_brc_shared_zero_merged(TnObject *o)

@@ -95,6 +95,16 @@ int tn_tstate_with(uint32_t tid, void (*fn)(TnThreadState *, void *), void *arg)
     return found;
 }
 
+/* Run fn on every live thread state, under the registry lock. */
+void tn_tstate_foreach(void (*fn)(TnThreadState *, void *), void *arg)
+{
+    pthread_mutex_lock(&registry_lock);
+    for (uint32_t i = 0; i < registry_cap; i++)
+        if (registry[i])
+            fn(registry[i], arg);
+    pthread_mutex_unlock(&registry_lock);
+}
+
 void tn_stats_total(TnStats *out)
 {
     pthread_mutex_lock(&registry_lock);
