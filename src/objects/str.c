@@ -20,12 +20,12 @@ static TnObject *latin1_cache[256];
 
 /* ---- allocation --------------------------------------------------------- */
 
-TnObject *tn_str_new_raw(tn_ssize_t size, tn_ssize_t length)
+/* A str of `size` bytes in a block of `bytes` >= sizeof(TnStr) + size + 1
+ * (room to grow in place: tn_str_append_inplace). */
+static TnStr *str_alloc(tn_ssize_t size, tn_ssize_t length, size_t bytes)
 {
-    if (size < 0 || size > (tn_ssize_t)(SIZE_MAX / 2))
-        return tn_err_nomemory();
     /* Not zeroed: every caller fills data[0..size) (the contract above). */
-    TnStr *s = (TnStr *)tn_object_alloc_nozero(&tn_str_type, sizeof(TnStr) + (size_t)size + 1);
+    TnStr *s = (TnStr *)tn_object_alloc_nozero(&tn_str_type, bytes);
     if (!s)
         return NULL;
     s->length = length;
@@ -35,7 +35,14 @@ TnObject *tn_str_new_raw(tn_ssize_t size, tn_ssize_t length)
     s->interned = 0;
     tn_store_relaxed(&s->cpindex, NULL);
     s->data[size] = '\0';
-    return (TnObject *)s;
+    return s;
+}
+
+TnObject *tn_str_new_raw(tn_ssize_t size, tn_ssize_t length)
+{
+    if (size < 0 || size > (tn_ssize_t)(SIZE_MAX / 2))
+        return tn_err_nomemory();
+    return (TnObject *)str_alloc(size, length, sizeof(TnStr) + (size_t)size + 1);
 }
 
 static TnObject *make_immortal_str(const char *data, tn_ssize_t size, tn_ssize_t length)
@@ -711,11 +718,30 @@ TnObject *tn_str_append_inplace(TnObject *a, TnObject *b)
         tn_decref(a);
         return tn_err_nomemory();
     }
-    /* Geometric growth (tn_object_grow) keeps a loop of appends linear. */
-    TnStr *s = (TnStr *)tn_object_grow(a, sizeof(TnStr) + (size_t)(na + nb) + 1);
-    if (!s) {
+    /* Geometric growth keeps a loop of appends linear. */
+    size_t need = sizeof(TnStr) + (size_t)(na + nb) + 1;
+    TnStr *s = (TnStr *)a;
+    if (need > tn_object_usable_size(a)) {
+#ifdef TANDEM_FT
+        /* realloc would free the old block at once, but a thread that loaded
+         * the pointer from a container before it let go of the string may
+         * still tn_try_incref it (object.h): the old string dies the normal
+         * way (QSBR-deferred) and a copy with room to spare takes over. */
+        s = str_alloc(na, TN_STR_LEN(a), need + need / 2);
+        if (!s) {
+            tn_decref(a);
+            return NULL;
+        }
+        memcpy(s->data, TN_STR_DATA(a), (size_t)na);
+        s->ascii = ((TnStr *)a)->ascii;
         tn_decref(a);
-        return NULL;
+#else
+        s = (TnStr *)tn_object_grow(a, need);
+        if (!s) {
+            tn_decref(a);
+            return NULL;
+        }
+#endif
     }
     memcpy(s->data + na, TN_STR_DATA(b), (size_t)nb);
     s->data[na + nb] = '\0';
