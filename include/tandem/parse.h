@@ -11,6 +11,13 @@
  *    col_offset == -1 means CPython reports offset 0 (no caret). An
  *    end_col_offset < 0 means CPython's end_offset is end_col_offset + 1
  *    (0 or -1). Lines are 1-based.
+ *  - All positions (errors and nodes) count lines and bytes in the source
+ *    as the tokenizer sees it: a leading UTF-8 BOM removed and "\r\n" or a
+ *    lone "\r" ending a line, like CPython. Code that maps a position back
+ *    to the raw bytes must do the same.
+ *  - A few messages carry no usable position in CPython either (the
+ *    non-UTF-8 and NUL-byte errors): lineno is the offending line and
+ *    col_offset is -1.
  */
 #ifndef TANDEM_PARSE_H
 #define TANDEM_PARSE_H

@@ -9,7 +9,7 @@
  *  - Constant values are printed as Python's repr: integers in decimal
  *    (any size), floats in shortest round-trip form, str/bytes with
  *    Python's quoting and escapes. Printability of non-ASCII characters
- *    is approximated (see tn_cp_printable in lexer.c).
+ *    is approximated (see tn__cp_printable in lexer.c).
  */
 #include <math.h>
 #include <stdarg.h>
@@ -208,7 +208,7 @@ static void put_str_repr(Out *o, const char *s, size_t n)
             putf(o, "\\x%02x", cp);
         } else if (cp < 0x7F) {
             put(o, (const char *)u + i, 1);
-        } else if (tn_cp_printable(cp)) {
+        } else if (tn__cp_printable(cp)) {
             put(o, (const char *)u + i, (size_t)len);
         } else if (cp <= 0xFF) {
             putf(o, "\\x%02x", cp);

@@ -24,7 +24,7 @@ const char *tn_token_name(TnTokType t)
 
 /* ---- UTF-8 helpers ------------------------------------------------------- */
 
-int tn_utf8_len(const unsigned char *s, size_t n)
+int tn__utf8_len(const unsigned char *s, size_t n)
 {
     unsigned c = s[0];
     if (c < 0x80)
@@ -64,7 +64,7 @@ static unsigned utf8_decode(const unsigned char *s, int len)
  * the characters that matter in source code: controls, format characters,
  * separators other than the ASCII space, surrogates, private use and
  * noncharacters. */
-int tn_cp_printable(unsigned cp)
+int tn__cp_printable(unsigned cp)
 {
     if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD)
         return 0;
@@ -84,7 +84,7 @@ int tn_cp_printable(unsigned cp)
  * and controls in the commonly hit blocks are rejected. */
 static int cp_is_id(unsigned cp, int start)
 {
-    if (!tn_cp_printable(cp))
+    if (!tn__cp_printable(cp))
         return 0;
     if (cp < 0xC0)
         return cp == 0xAA || cp == 0xB5 || cp == 0xBA || (!start && cp == 0xB7);
@@ -194,7 +194,7 @@ static int underflow(TnLexer *lx)
         return 0;
     }
     for (const unsigned char *s = (const unsigned char *)lx->cur; s < (const unsigned char *)e;) {
-        int n = tn_utf8_len(s, (size_t)((const unsigned char *)lx->end - s));
+        int n = tn__utf8_len(s, (size_t)((const unsigned char *)lx->end - s));
         if (!n) {
             if (!lx->has_err) {
                 lx->has_err = 1;
@@ -340,7 +340,7 @@ static int verify_identifier(TnLexer *lx)
     const unsigned char *e = (const unsigned char *)lx->cur;
     int first = 1;
     while (s < e) {
-        int n = tn_utf8_len(s, (size_t)(e - s));
+        int n = tn__utf8_len(s, (size_t)(e - s));
         unsigned cp;
         if (!n) {
             n = 1;
@@ -352,7 +352,7 @@ static int verify_identifier(TnLexer *lx)
                         : cp_is_id(cp, first);
         if (!ok) {
             lx->cur = (const char *)s + n;
-            if (tn_cp_printable(cp)) {
+            if (tn__cp_printable(cp)) {
                 char ch[8] = {0};
                 memcpy(ch, s, (size_t)n);
                 syntaxerror(lx, "invalid character '%s' (U+%04X)", ch, cp);

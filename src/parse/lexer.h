@@ -19,8 +19,9 @@
  *    message is already in `err` (CPython raises those inside the
  *    tokenizer), the other codes are turned into messages by the parser.
  *  - Lines are checked for NUL bytes and invalid UTF-8 when the lexer first
- *    reads them, like CPython's line-by-line decoding, so an earlier syntax
- *    error still wins over a bad byte further down.
+ *    reads them, like CPython's line-by-line decoding (the parser decides
+ *    which of a syntax error and a later bad line is reported, as CPython
+ *    does; see parser.c).
  */
 #ifndef TN_PARSE_LEXER_H
 #define TN_PARSE_LEXER_H
@@ -129,10 +130,10 @@ TnTokType tn_lexer_next(TnLexer *lx, TnToken *t);
 const char *tn_token_name(TnTokType t);
 
 /* Approximation of Py_UNICODE_ISPRINTABLE (no Unicode database here). */
-int tn_cp_printable(unsigned cp);
+int tn__cp_printable(unsigned cp);
 
 /* Length in bytes of the UTF-8 sequence at s (1..4), or 0 if invalid.
  * `n` is the number of bytes available. Shared with string decoding. */
-int tn_utf8_len(const unsigned char *s, size_t n);
+int tn__utf8_len(const unsigned char *s, size_t n);
 
 #endif

@@ -24,6 +24,8 @@ int tn__call_args(Parser *p, TnExprSeq *args, TnKeywordSeq *kws, const TnToken *
         TnToken *st = tn__cur(p);
         TnTokType t = st->type;
         last = NULL;
+        if (t != TK_STAR && t != TK_DOUBLESTAR && !tn__starts_expression(t))
+            break;      /* reported below, after the list */
         if (t == TK_STAR) {
             tn__advance(p);
             TnExpr *v = tn__expression(p);
@@ -131,10 +133,24 @@ int tn__call_args(Parser *p, TnExprSeq *args, TnKeywordSeq *kws, const TnToken *
                     tn__error_generic(p);
                     goto fail;
                 }
+                /* Only a first argument can be the generator of `f(x for
+                 * x in y)`; after other arguments only CPython's second
+                 * pass reads the clauses, to complain. */
+                int fail_at = p->fill - 1;
+                if (!first_arg)
+                    p->analysis++;
                 TnComprehensionSeq gens = {0, NULL};
-                if (tn__for_if_clauses(p, &gens) < 0)
+                int gens_ok = tn__for_if_clauses(p, &gens) == 0;
+                if (!first_arg) {
+                    p->analysis--;
+                    if (!gens_ok && p->err_generic && p->err_kind == TN_ERR_PARSER) {
+                        p->err_kind = TN_ERR_NONE;
+                        tn__error_generic_at(p, fail_at);
+                    }
+                }
+                if (!gens_ok)
                     goto fail;
-                if (args->n == 0 && kws->n == 0 && tn__type(p) == TK_RPAR && open) {
+                if (first_arg && tn__type(p) == TK_RPAR && open) {
                     TnExpr *g = tn__expr(p, TN_EXPR_GENEXP, v->loc);
                     if (!g)
                         goto fail;
@@ -383,7 +399,10 @@ TnArguments *tn__parameters(Parser *p, int lambda)
         if (tn__type(p) == end)
             break;
         if (tn__type(p) != TK_COMMA) {
-            tn__error_after_expr(p, last_expr);
+            if (t->type == TK_SLASH && tn__type(p) == TK_STAR)
+                tn__error_loc(p, tn__tok_loc(tn__cur(p)), "expected comma between / and *");
+            else
+                tn__error_after_expr(p, last_expr);
             return NULL;
         }
         tn__advance(p);

@@ -124,9 +124,22 @@ int tn__at_comprehension_2nd(Parser *p)
     return r;
 }
 
-/* invalid_comprehension: "[a, b for ...]" */
+/* invalid_comprehension: "[a, b for ...]", a second-pass rule that needs
+ * the for clauses to parse (errors raised while reading them stand). */
 static void *comprehension_target_error(Parser *p, TnExprSeq *elts, const TnToken *comma)
 {
+    int fail = p->fill - 1;
+    TnMark m = tn__analysis_begin(p);
+    TnComprehensionSeq gens = {0, NULL};
+    int ok = tn__for_if_clauses(p, &gens) == 0 && !tn__failed(p);
+    if (tn__failed(p) && !p->err_generic) {
+        p->analysis--;
+        return NULL;
+    }
+    if (tn__analysis_end(p, m) < 0)
+        return NULL;
+    if (!ok)
+        return tn__error_generic_at(p, fail);
     TnExpr *a = elts->items[0];
     if (comma)
         return tn__error_range(p, a->loc, tn__tok_loc(comma),
@@ -1086,10 +1099,12 @@ TnExpr *tn__annotated_rhs(Parser *p)
 /* star_targets 'in', with CPython's invalid_for_target fallback: when the
  * targets are not followed by 'in' or are not assignable, re-read them as
  * star_expressions and report the first invalid target. */
-static TnExpr *star_target(Parser *p)
+/* star_target: '*' star_target | t_primary-based target | star_atom, read
+ * as a primary and checked by the caller. */
+TnExpr *tn__star_target(Parser *p)
 {
     if (tn__type(p) == TK_STAR)
-        return tn__starred(p, star_target);
+        return tn__starred(p, tn__star_target);
     return primary(p);
 }
 
@@ -1099,10 +1114,15 @@ static int starts_star_target(TnTokType t)
                             t != TK_TILDE && t != TK_NOT && t != TK_LAMBDA && t != TK_AWAIT);
 }
 
+TnExpr *tn__star_targets(Parser *p)
+{
+    return comma_list(p, tn__star_target, starts_star_target);
+}
+
 TnExpr *tn__for_targets(Parser *p)
 {
     TnMark m = tn__mark(p);
-    TnExpr *t = comma_list(p, star_target, starts_star_target);
+    TnExpr *t = tn__star_targets(p);
     if (t && tn__type(p) == TK_IN && !tn__invalid_target(t, TN_TARGET_STAR)) {
         tn__advance(p);
         tn__set_context(t, TN_CTX_STORE);

@@ -468,11 +468,33 @@ static TnStmt *del_stmt(Parser *p, TnExpr **tail)
     TnStmt *s = tn__stmt(p, TN_STMT_DELETE, tn__tok_loc(start));
     if (!s)
         return NULL;
-    TnExpr *e = tn__star_expressions(p);
-    if (!e)
-        return NULL;
-    if (tn__invalid_target(e, TN_TARGET_DEL))
-        return tn__target_error(p, e, TN_TARGET_DEL);
+    TnMark m = tn__mark(p);
+    TnExpr *e = tn__star_targets(p);
+    TnTokType n = tn__type(p);
+    if (!e || tn__failed(p) || tn__invalid_target(e, TN_TARGET_DEL) ||
+        (n != TK_SEMI && n != TK_NEWLINE)) {
+        /* invalid_del_stmt: 'del' star_expressions, read in CPython's
+         * second pass; with no invalid target the first pass's generic
+         * error stands */
+        if (tn__failed(p) && (p->err_kind == TN_ERR_TOKENIZER || p->err_eager))
+            return NULL;
+        int fail = p->fill - 1;
+        tn__reset(p, m);
+        TnMark a = tn__analysis_begin(p);
+        TnExpr *x = tn__star_expressions(p);
+        if (x && !tn__failed(p) && tn__starts_expression(tn__type(p)))
+            tn__invalid_expression_check(p, x);
+        TnExpr *bad = x && !tn__failed(p) ? tn__invalid_target(x, TN_TARGET_DEL) : NULL;
+        if (tn__failed(p) && !p->err_generic) {
+            p->analysis--;
+            return NULL;
+        }
+        if (tn__analysis_end(p, a) < 0)
+            return NULL;
+        if (bad)
+            return tn__target_error(p, x, TN_TARGET_DEL);
+        return tn__error_generic_at(p, fail);
+    }
     /* del_targets is a list, not a Tuple: re-read its elements */
     int cap = 0;
     if (tn__is_bare_tuple(p, e)) {
@@ -484,10 +506,6 @@ static TnStmt *del_stmt(Parser *p, TnExpr **tail)
     }
     for (int i = 0; i < s->v.del.targets.n; i++)
         tn__set_context(s->v.del.targets.items[i], TN_CTX_DEL);
-    if (tn__type(p) != TK_SEMI && tn__type(p) != TK_NEWLINE) {
-        tn__error_after_expr(p, e);
-        return NULL;
-    }
     s->loc = tn__extra(p, start);
     *tail = NULL;
     return s;
@@ -676,31 +694,38 @@ static TnWithItem *with_item(Parser *p)
     if (!w)
         return NULL;
     w->context_expr = e;
-    if (tn__accept(p, TK_AS)) {
-        TnExpr *t;
-        if (tn__type(p) == TK_STAR) {
-            t = tn__star_named_expression(p);
-        } else {
-            t = tn__expression(p);
-        }
-        if (!t)
-            return NULL;
-        TnTokType n = tn__type(p);
-        if (n != TK_COMMA && n != TK_RPAR && n != TK_COLON) {
-            if (n == TK_NEWLINE)
-                tn__error_last(p, "SyntaxError", "expected ':'");   /* invalid_with_stmt */
-            else
-                tn__error_after_expr(p, t);
-            return NULL;
-        }
-        if (tn__invalid_target(t, TN_TARGET_STAR)) {
-            tn__target_error(p, t, TN_TARGET_STAR);
-            return NULL;
-        }
+    if (!tn__accept(p, TK_AS))
+        return w;
+    /* 'as' star_target &(',' | ')' | ':') */
+    TnMark m = tn__mark(p);
+    TnExpr *t = tn__star_target(p);
+    TnTokType n = tn__type(p);
+    int valid = t && !tn__failed(p) && !tn__invalid_target(t, TN_TARGET_STAR);
+    if (valid && (n == TK_COMMA || n == TK_RPAR || n == TK_COLON)) {
         tn__set_context(t, TN_CTX_STORE);
         w->optional_vars = t;
+        return w;
     }
-    return w;
+    if (tn__failed(p) && (p->err_kind == TN_ERR_TOKENIZER || p->err_eager))
+        return NULL;
+    if (valid && n == TK_NEWLINE)
+        return tn__error_last(p, "SyntaxError", "expected ':'");    /* invalid_with_stmt */
+    /* invalid_with_item: expression 'as' expression &(',' | ')' | ':') */
+    int fail = p->fill - 1;
+    tn__reset(p, m);
+    TnMark a = tn__analysis_begin(p);
+    t = tn__expression(p);
+    n = tn__type(p);
+    int match = t && !tn__failed(p) && (n == TK_COMMA || n == TK_RPAR || n == TK_COLON);
+    if (tn__failed(p) && !p->err_generic) {
+        p->analysis--;
+        return NULL;
+    }
+    if (tn__analysis_end(p, a) < 0)
+        return NULL;
+    if (match && tn__invalid_target(t, TN_TARGET_STAR))
+        return tn__target_error(p, t, TN_TARGET_STAR);
+    return tn__error_generic_at(p, fail);
 }
 
 static TnStmt *with_stmt(Parser *p, const TnToken *async_tok)

@@ -155,7 +155,7 @@ static int decode_unicode_escapes(Parser *p, Buf *out, const char *s, size_t n)
     while (s < end) {
         unsigned char c = (unsigned char)*s;
         if (c != '\\') {
-            int len = c < 0x80 ? 1 : tn_utf8_len((const unsigned char *)s, (size_t)(end - s));
+            int len = c < 0x80 ? 1 : tn__utf8_len((const unsigned char *)s, (size_t)(end - s));
             if (len <= 0)
                 len = 1;
             if (buf_add(p, out, s, (size_t)len) < 0)

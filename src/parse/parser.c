@@ -426,12 +426,6 @@ TnLoc tn__extra(Parser *p, const TnToken *start)
     return l;
 }
 
-TnLoc tn__span(TnLoc a, TnLoc b)
-{
-    TnLoc l = {a.lineno, a.col_offset, b.end_lineno, b.end_col_offset};
-    return l;
-}
-
 void *tn__grow(Parser *p, void *items, int n, int *cap, size_t elsize)
 {
     int ncap = *cap ? *cap * 2 : 4;
@@ -473,9 +467,23 @@ static void parser_init(Parser *p, TnArena *arena, TnLexer *lx, const char *file
     p->mode = mode;
 }
 
+/* Positions, counts and capacities are ints; a 1 GiB source keeps all of
+ * them far from overflow. */
+#define TN_MAX_SOURCE ((size_t)1 << 30)
+
 TnModuleAst *tn_parse(TnArena *arena, const char *src, size_t len,
                       const char *filename, int mode, TnSyntaxErrorInfo *err)
 {
+    if (len > TN_MAX_SOURCE) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            err->type = "SyntaxError";
+            snprintf(err->msg, sizeof err->msg, "source code too long to parse");
+            err->lineno = 1;
+            err->col_offset = err->end_col_offset = -1;
+        }
+        return NULL;
+    }
     TnLexer *lx = tn_arena_alloc(arena, sizeof *lx);
     TnModuleAst *m = tn_arena_alloc(arena, sizeof *m);
     if (!lx || !m || tn_lexer_init(lx, arena, src ? src : "", src ? len : 0, filename) < 0) {
@@ -565,6 +573,8 @@ static int failed_at_eof(Parser *p)
 
 int tn_parse_incomplete(const char *src, size_t len)
 {
+    if (len > TN_MAX_SOURCE)
+        return 0;
     TnArena *arena = tn_arena_new();
     if (!arena)
         return 0;

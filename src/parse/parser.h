@@ -8,9 +8,16 @@
  *    emulation of CPython's second pass), because CPython reports the
  *    generic "invalid syntax" where its first pass stopped.
  *  - Every parse function returns NULL (or -1) after recording an error in
- *    `err`, and never returns NULL without one: there is no silent
- *    PEG-style failure, except inside an explicit speculation
- *    (tn__mark/tn__reset), which discards the error it produced.
+ *    `err`, and never returns NULL without one. The parse is deterministic
+ *    (one or two tokens of lookahead) and raises CPython's specialised
+ *    messages where it fails; the few places where CPython's PEG parser
+ *    backtracks are explicit speculations (tn__mark/tn__reset) that
+ *    discard the error they produced.
+ *  - CPython reports errors from a second, slower pass over the input; the
+ *    parts of that pass we need are emulated by error analyses
+ *    (tn__analysis_begin/end, parse_check.c), which may read ahead but do
+ *    not move `fill`, and by `peg_prefix` mode, which reproduces PEG's
+ *    "longest valid prefix" results.
  *  - The first recorded error wins; tn__reset clears it.
  *  - All nodes live in the arena; the token blocks are malloc'd and freed by
  *    the entry point, so nothing leaks on error paths.
@@ -69,7 +76,6 @@ static inline TnToken *tn__tokat(Parser *p, int i)
 static inline TnToken *tn__cur(Parser *p) { return tn__tok(p, p->pos); }
 static inline TnToken *tn__peek(Parser *p, int k) { return tn__tok(p, p->pos + k); }
 static inline TnTokType tn__type(Parser *p) { return tn__cur(p)->type; }
-static inline TnToken *tn__last(Parser *p) { return tn__tokat(p, p->pos - 1); }
 TnToken *tn__advance(Parser *p);
 TnToken *tn__accept(Parser *p, TnTokType t);     /* consume if it matches */
 TnToken *tn__expect(Parser *p, TnTokType t);     /* else generic error */
@@ -129,7 +135,6 @@ TnExpr *tn__expr(Parser *p, TnExprKind kind, TnLoc loc);
 TnStmt *tn__stmt(Parser *p, TnStmtKind kind, TnLoc loc);
 /* Location from token `start` to the last consumed token (CPython's EXTRA). */
 TnLoc tn__extra(Parser *p, const TnToken *start);
-TnLoc tn__span(TnLoc a, TnLoc b);
 void *tn__grow(Parser *p, void *items, int n, int *cap, size_t elsize);
 #define TN_PUSH(p, seq, cap, x)                                                   \
     (((seq).n < (cap) ||                                                           \
@@ -159,6 +164,8 @@ int tn__at_comprehension(Parser *p);        /* 'for' or 'async' 'for' */
 int tn__at_comprehension_2nd(Parser *p);    /* the same, as a second-pass check */
 int tn__for_if_clauses(Parser *p, TnComprehensionSeq *gens);
 TnExpr *tn__lambdef(Parser *p);
+TnExpr *tn__star_target(Parser *p);         /* one assignment target, unchecked */
+TnExpr *tn__star_targets(Parser *p);        /* a comma-separated list of them */
 /* for-loop targets up to 'in'; reports CPython's errors when 'in' is missing */
 TnExpr *tn__for_targets(Parser *p);
 /* parse_args.c */
