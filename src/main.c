@@ -14,6 +14,7 @@
 #include "tandem/import.h"
 #include "tandem/compile.h"
 #include "tandem/eval.h"
+#include "tandem/parse.h"
 #include "tandem/thread.h"
 
 static const char usage[] =
@@ -56,10 +57,27 @@ static int parse_x_option(const char *prog, const char *opt)
         tn_runtime.switch_interval = v;
         return 0;
     }
-    if (strncmp(opt, "pin=", 4) == 0 || strncmp(opt, "chaos=", 6) == 0) {
-        fprintf(stderr, "%s: -X %.*s is not implemented yet in this build\n", prog,
-                (int)strcspn(opt, "="), opt);
-        return -1;
+    if (strncmp(opt, "pin=", 4) == 0) {
+        /* Validated against the machine's topology when the runtime starts
+         * (src/runtime/pin.c), which reports a bad policy or CPU list. */
+        if (!opt[4]) {
+            fprintf(stderr, "%s: -X pin needs compact, scatter, none or a CPU list like 0,2,4-7\n", prog);
+            return -1;
+        }
+        tn_runtime.pin_policy = opt + 4;
+        return 0;
+    }
+    if (strncmp(opt, "chaos=", 6) == 0) {
+        char *end;
+        errno = 0;
+        unsigned long long seed = strtoull(opt + 6, &end, 10);
+        if (errno || end == opt + 6 || *end) {
+            fprintf(stderr, "%s: -X chaos needs an integer seed, got '%s'\n", prog, opt + 6);
+            return -1;
+        }
+        tn_runtime.opt_chaos = 1;
+        tn_runtime.chaos_seed = seed;
+        return 0;
     }
     fprintf(stderr, "%s: unknown -X option '%s' (see -h)\n", prog, opt);
     return -1;
@@ -158,45 +176,6 @@ static int flush_std_streams(void)
     return status;
 }
 
-/* Incomplete input at the prompt: keep reading lines. */
-static int needs_more_input(const char *src, size_t len)
-{
-    TnObject *code = tn_compile(src, len, "<stdin>", TN_COMPILE_SINGLE);
-    if (code) {
-        TN_DECREF(code);
-        /* A compound statement (its first line opens a block, or is a
-         * decorator) ends with an empty line; anything else runs now. */
-        const char *first_nl = memchr(src, '\n', len);
-        size_t first = first_nl ? (size_t)(first_nl - src) : len;
-        while (first > 0 && (src[first - 1] == ' ' || src[first - 1] == '\t'))
-            first--;
-        size_t lead = strspn(src, " \t");
-        int opens_block = (first > 0 && src[first - 1] == ':') || src[lead] == '@';
-        int ends_blank = len >= 2 && src[len - 1] == '\n' && src[len - 2] == '\n';
-        return opens_block && !ends_blank;
-    }
-    TnObject *exc = tn_err_fetch();
-    int more = 0;
-    if (exc) {
-        TnObject *msg = tn_object_str(exc);
-        if (msg) {
-            const char *m = tn_str_as_cstr(msg);
-            more = strstr(m, "never closed") || strstr(m, "unexpected EOF")
-                || strstr(m, "expected an indented block")
-                || strstr(m, "unterminated triple-quoted");
-            TN_DECREF(msg);
-        }
-        tn_err_restore(exc);
-    }
-    if (more) {
-        tn_err_clear();
-        int ends_blank = len >= 2 && src[len - 1] == '\n' && src[len - 2] == '\n';
-        return !ends_blank;
-    }
-    tn_err_clear();
-    return 0;
-}
-
 static void run_interactive(TnObject *globals, struct run *r)
 {
     char line[4096];
@@ -228,7 +207,7 @@ static void run_interactive(TnObject *globals, struct run *r)
             src = ns;
             memcpy(src + len, line, n + 1);
             len += n;
-            if (!needs_more_input(src, len))
+            if (!tn_parse_incomplete(src, len))
                 break;
             prompt = "... ";
         }

@@ -15,4 +15,8 @@ int tn_tstate_with(uint32_t tid, void (*fn)(TnThreadState *, void *), void *arg)
 void tn_stats_add(TnStats *into, const TnStats *from);
 void tn_stats_total(TnStats *out);
 void tn_stats_print(FILE *f);
+/* -X stats: call fn, under the registry lock, for every thread that exited
+ * (live = 0, in exit order) and then every live one (live = 1). fn must not
+ * take the registry lock or run Python code. */
+void tn_stats_each_thread(void (*fn)(uint32_t tid, const TnStats *st, int live, void *arg), void *arg);
 #endif

@@ -9,6 +9,7 @@
 #include "tandem/gil.h"
 #include "tandem/module.h"
 #include "tandem/import.h"
+#include "tandem/pin.h"
 
 /* Each step returns 0 or -1 (with an exception set when one can be). */
 #define TN_INIT_STEPS(X) \
@@ -33,6 +34,8 @@ static void init_failed(const char *what)
 
 int tn_runtime_init(int argc, char **argv)
 {
+    if (tn_pin_init() < 0)
+        exit(2);   /* bad -X pin: a usage error, reported by tn_pin_init */
     TnThreadState *ts = tn_tstate_new();
     if (!ts) {
         fprintf(stderr, "tandem: fatal: out of memory\n");

@@ -139,6 +139,11 @@ void tn_qsbr_free_object(void *p)
         }
         obj_batch->n = 0;
     }
+    TnThreadState *ts = tn_ts();
+    if (ts) {
+        TN_STAT_INC(ts, qsbr_deferred);
+        TN_STAT_ADD(ts, qsbr_deferred_bytes, tn_object_usable_size((TnObject *)p));
+    }
     obj_batch->p[obj_batch->n++] = p;
     if (obj_batch->n == OBJ_BATCH)
         flush_batch();

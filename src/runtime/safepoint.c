@@ -6,7 +6,10 @@
  *  - a QSBR quiescent state (ft): we hold no pointer read without a lock
  *    across a safe point, so this is a valid report point;
  *  - TN_EB_GIL_DROP (gil): another thread waited a switch interval;
- *  - TN_EB_SIGNALS: Ctrl-C raises KeyboardInterrupt in the main thread.
+ *  - TN_EB_SIGNALS: Ctrl-C raises KeyboardInterrupt in the main thread;
+ *  - TN_EB_CHAOS (-X chaos): a seeded random perturbation (chaos.c). That
+ *    bit stays set for the thread's whole life, so with chaos on every safe
+ *    point comes here; with it off nothing changes on the fast path.
  * Each handler clears its own bit. Bits that nobody here handles
  * (TN_EB_STOP_WORLD, TN_EB_GC, TN_EB_ASYNC_EXC) are cleared so that the
  * fast path is not lost forever; their owners set them again when they
@@ -15,12 +18,13 @@
 #include "tandem/eval.h"
 #include "tandem/gil.h"
 #include "tandem/qsbr.h"
+#include "tandem/chaos.h"
 
 #ifdef TANDEM_FT
 void tn_brc_merge_queue(TnThreadState *ts);
 #endif
 
-#define HANDLED_BITS (TN_EB_GIL_DROP | TN_EB_BRC_MERGE | TN_EB_SIGNALS)
+#define HANDLED_BITS (TN_EB_GIL_DROP | TN_EB_BRC_MERGE | TN_EB_SIGNALS | TN_EB_CHAOS)
 
 int tn_eval_breaker_slow(TnThreadState *ts)
 {
@@ -34,6 +38,8 @@ int tn_eval_breaker_slow(TnThreadState *ts)
         tn_gil_yield(ts);
     if (eb & ~(uint32_t)HANDLED_BITS)
         __atomic_fetch_and((uint32_t *)&ts->eval_breaker, (uint32_t)HANDLED_BITS, __ATOMIC_RELAXED);
+    if (eb & TN_EB_CHAOS)
+        tn_chaos_safe_point(ts);
     if (eb & TN_EB_SIGNALS)
         return tn_eval_handle_signals(ts);
     return 0;

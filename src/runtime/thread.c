@@ -23,6 +23,7 @@
 #include "tandem/gil.h"
 #include "tandem/qsbr.h"
 #include "tandem/thread.h"
+#include "tandem/pin.h"
 
 #ifdef TANDEM_FT
 int tn_brc_init_thread(TnThreadState *ts);
@@ -209,6 +210,7 @@ static void *thread_main(void *p)
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
+    tn_pin_thread_start();   /* -X pin: next CPU of the order, before any code */
     TnThreadState *ts = tn_tstate_new();
     if (!ts) {
         fprintf(stderr, "tandem: fatal: cannot create a thread state\n");

@@ -11,6 +11,7 @@
 #include <string.h>
 #include "tandem/tandem.h"
 #include "tandem/runtime.h"
+#include "tandem/chaos.h"
 
 _Thread_local TnThreadState *tn_tls_tstate;
 _Thread_local uint32_t tn_tls_tid;
@@ -24,6 +25,10 @@ static TnThreadState **registry;      /* indexed by tid; NULL = gone */
 static uint32_t registry_cap;
 static uint32_t next_tid = 1;
 static TnStats dead_stats;            /* counters of threads that exited */
+/* -X stats only: one snapshot per exited thread, for the per-thread table
+ * printed at exit (registry_lock). */
+static struct { uint32_t tid; TnStats stats; } *dead_threads;
+static size_t ndead_threads, dead_threads_cap;
 
 TnThreadState *tn_tstate_new(void)
 {
@@ -51,6 +56,7 @@ TnThreadState *tn_tstate_new(void)
     pthread_mutex_unlock(&registry_lock);
     tn_tls_tstate = ts;
     tn_tls_tid = ts->tid;
+    tn_chaos_thread_init(ts);
     return ts;
 }
 
@@ -73,6 +79,21 @@ void tn_tstate_delete(TnThreadState *ts)
     if (registry[ts->tid] == ts)
         registry[ts->tid] = NULL;
     tn_stats_add(&dead_stats, &ts->stats);
+    if (tn_runtime.opt_stats) {
+        if (ndead_threads == dead_threads_cap) {
+            size_t cap = dead_threads_cap ? dead_threads_cap * 2 : 16;
+            void *r = realloc(dead_threads, cap * sizeof *dead_threads);
+            if (r) {
+                dead_threads = r;
+                dead_threads_cap = cap;
+            }
+        }
+        if (ndead_threads < dead_threads_cap) {   /* else: table only, the total has it */
+            dead_threads[ndead_threads].tid = ts->tid;
+            dead_threads[ndead_threads].stats = ts->stats;
+            ndead_threads++;
+        }
+    }
     pthread_mutex_unlock(&registry_lock);
     if (tn_tls_tstate == ts) {
         tn_tls_tstate = NULL;
@@ -112,6 +133,17 @@ void tn_stats_total(TnStats *out)
     for (uint32_t i = 0; i < registry_cap; i++)
         if (registry[i])
             tn_stats_add(out, &registry[i]->stats);
+    pthread_mutex_unlock(&registry_lock);
+}
+
+void tn_stats_each_thread(void (*fn)(uint32_t tid, const TnStats *st, int live, void *arg), void *arg)
+{
+    pthread_mutex_lock(&registry_lock);
+    for (size_t i = 0; i < ndead_threads; i++)
+        fn(dead_threads[i].tid, &dead_threads[i].stats, 0, arg);
+    for (uint32_t i = 0; i < registry_cap; i++)
+        if (registry[i])
+            fn(registry[i]->tid, &registry[i]->stats, 1, arg);
     pthread_mutex_unlock(&registry_lock);
 }
 

@@ -14,6 +14,7 @@
  */
 #include "tandem/tandem.h"
 #include "tandem/eval.h"
+#include "tandem/chaos.h"
 #include "tandem/frame.h"
 #include "tandem/func.h"
 #include "tandem/gen.h"
@@ -244,6 +245,12 @@ TnObject *tn_eval_frame_ex(TnFrame *f, int throwflag)
 #define CHECK_BREAKER() \
     do { if (TN_UNLIKELY(tn_load_relaxed(&ts->eval_breaker))) { \
              if (tn_eval_breaker_slow(ts) < 0) goto error; } } while (0)
+/* -X chaos store point (include/tandem/chaos.h): splits read-modify-write
+ * sequences on shared state; one load and a never-taken branch when chaos
+ * is off. Not a safe point: it never fails and handles no other bit. */
+#define CHAOS_STORE_POINT() \
+    do { if (TN_UNLIKELY(tn_load_relaxed(&ts->eval_breaker) & TN_EB_CHAOS)) \
+             tn_chaos_store_point(ts); } while (0)
 /* A jump to a lower index is a backward jump: a safe point. */
 #define JUMP_CHECKED(x) \
     do { int t_ = (x); if (t_ <= INSTR_INDEX()) { JUMPTO(t_); CHECK_BREAKER(); } else JUMPTO(t_); } while (0)
@@ -477,6 +484,7 @@ dispatch_opcode:
     }
 
     TARGET(STORE_SUBSCR) {
+        CHAOS_STORE_POINT();
         TnObject *sub = TOP(), *container = SECOND(), *v = THIRD();
         sp -= 3;
         int err = tn_object_setitem(container, sub, v);
@@ -801,6 +809,7 @@ dispatch_opcode:
     }
 
     TARGET(STORE_NAME) {
+        CHAOS_STORE_POINT();
         TnObject *v = POP();
         int err = tn_vm_store_name(f, TN_TUPLE_GET(names, oparg), v);
         TN_DECREF(v);
@@ -821,6 +830,7 @@ dispatch_opcode:
     }
 
     TARGET(STORE_GLOBAL) {
+        CHAOS_STORE_POINT();
         TnObject *v = POP();
         int err = tn_dict_setitem(f->globals, TN_TUPLE_GET(names, oparg), v);
         TN_DECREF(v);
@@ -863,6 +873,7 @@ dispatch_opcode:
     }
 
     TARGET(STORE_DEREF) {
+        CHAOS_STORE_POINT();
         TnObject *v = POP();
         tn_cell_set(GETLOCAL(co->co_nlocals + oparg), v);
         TN_DECREF(v);
@@ -891,6 +902,7 @@ dispatch_opcode:
     }
 
     TARGET(STORE_ATTR) {
+        CHAOS_STORE_POINT();
         TnObject *owner = TOP(), *v = SECOND();
         sp -= 2;
         int err = tn_object_setattr(owner, TN_TUPLE_GET(names, oparg), v);
