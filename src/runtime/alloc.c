@@ -53,31 +53,10 @@ void tn_mem_free(void *p)
     mi_free(p);
 }
 
-TnObject *tn_object_alloc(TnType *t, size_t size)
+/* The header of a new object: count 1, owned by the calling thread (ft),
+ * unlocked; a heap type is kept alive by its instances. */
+static TnObject *init_header(TnObject *o, TnType *t)
 {
-    TnObject *o = mi_zalloc(size);
-    if (!o)
-        return tn_err_nomemory();
-#ifdef TANDEM_FT
-    tn_store_relaxed(&o->ob_tid, tn_tls_tid);
-    tn_store_relaxed(&o->ob_ref_local, 1);
-#else
-    o->ob_refcnt = 1;
-#endif
-    o->ob_type = t;
-    if (t->tp_flags & TN_TPFLAG_HEAPTYPE)
-        tn_incref((TnObject *)t);
-    return o;
-}
-
-/* Like tn_object_alloc, without zeroing: only the header is initialised.
- * For variable-size objects (str, bytes) whose constructor overwrites the
- * payload anyway, where zeroing it was a measurable share of every
- * concatenation. The caller must initialise every field after the header
- * before the object escapes or can be deallocated. */
-TnObject *tn_object_alloc_nozero(TnType *t, size_t size)
-{
-    TnObject *o = mi_malloc(size);
     if (!o)
         return tn_err_nomemory();
 #ifdef TANDEM_FT
@@ -94,6 +73,21 @@ TnObject *tn_object_alloc_nozero(TnType *t, size_t size)
     if (t->tp_flags & TN_TPFLAG_HEAPTYPE)
         tn_incref((TnObject *)t);
     return o;
+}
+
+TnObject *tn_object_alloc(TnType *t, size_t size)
+{
+    return init_header(mi_zalloc(size), t);
+}
+
+/* Like tn_object_alloc, without zeroing: only the header is initialised.
+ * For variable-size objects (str, bytes) whose constructor overwrites the
+ * payload anyway, where zeroing it was a measurable share of every
+ * concatenation. The caller must initialise every field after the header
+ * before the object escapes or can be deallocated. */
+TnObject *tn_object_alloc_nozero(TnType *t, size_t size)
+{
+    return init_header(mi_malloc(size), t);
 }
 
 /* Make the block of the variable-size object o hold at least `need` bytes,
