@@ -79,7 +79,7 @@ void tn_mem_free_deferred(void *p, size_t size)
  * count) until every thread has passed a quiescent state. Freeing one
  * object per call_rcu would cost an allocation and a queue operation per
  * object, so each thread fills a batch and hands the whole batch over. */
-#define OBJ_BATCH 1024
+#define OBJ_BATCH 256
 struct obj_batch {
     struct rcu_head head;
     size_t n;
