@@ -41,17 +41,7 @@ TN_INLINE TnObject *tn_freelist_pop(int kind, TnType *t)
         return NULL;
     fl->head = TN_FREELIST_NEXT(o);
     fl->count--;
-#ifdef TANDEM_FT
-    tn_store_relaxed(&o->ob_tid, tn_tls_tid);
-    tn_store_relaxed(&o->ob_ref_local, 1);
-    tn_store_relaxed(&o->ob_ref_shared, 0);
-    tn_store_relaxed(&o->ob_mutex, 0);
-    o->ob_gc_bits = 0;
-    o->ob_flags = 0;
-#else
-    o->ob_refcnt = 1;
-#endif
-    o->ob_type = t;
+    tn_object_init_header(o, t);
     return o;
 }
 

@@ -147,6 +147,23 @@ void tn_set_immortal(TnObject *o);
  * tn_object_alloc returns a zeroed object of `size` bytes whose header is
  * initialised (count 1, owner = current thread, type = t, type incref'd for
  * heap types), or NULL with MemoryError set. */
+/* The header of a new object: count 1, owned by the calling thread (ft),
+ * unlocked, type t. The one place both builds' header layouts are
+ * initialised (allocation and the per-thread free lists use it). */
+TN_INLINE void tn_object_init_header(TnObject *o, TnType *t)
+{
+#ifdef TANDEM_FT
+    tn_store_relaxed(&o->ob_tid, tn_tls_tid);
+    tn_store_relaxed(&o->ob_ref_local, 1);
+    tn_store_relaxed(&o->ob_ref_shared, 0);
+    tn_store_relaxed(&o->ob_mutex, 0);
+    o->ob_gc_bits = 0;
+    o->ob_flags = 0;
+#else
+    o->ob_refcnt = 1;
+#endif
+    o->ob_type = t;
+}
 TnObject *tn_object_alloc(TnType *t, size_t size);
 /* The same without zeroing the payload: only the header is initialised, so
  * the caller must set every field after it (str and bytes constructors,

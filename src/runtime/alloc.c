@@ -53,23 +53,12 @@ void tn_mem_free(void *p)
     mi_free(p);
 }
 
-/* The header of a new object: count 1, owned by the calling thread (ft),
- * unlocked; a heap type is kept alive by its instances. */
+/* A heap type is kept alive by its instances. */
 static TnObject *init_header(TnObject *o, TnType *t)
 {
     if (!o)
         return tn_err_nomemory();
-#ifdef TANDEM_FT
-    tn_store_relaxed(&o->ob_tid, tn_tls_tid);
-    tn_store_relaxed(&o->ob_ref_local, 1);
-    tn_store_relaxed(&o->ob_ref_shared, 0);
-    tn_store_relaxed(&o->ob_mutex, 0);
-    o->ob_gc_bits = 0;
-    o->ob_flags = 0;
-#else
-    o->ob_refcnt = 1;
-#endif
-    o->ob_type = t;
+    tn_object_init_header(o, t);
     if (t->tp_flags & TN_TPFLAG_HEAPTYPE)
         tn_incref((TnObject *)t);
     return o;
