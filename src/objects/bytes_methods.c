@@ -321,28 +321,40 @@ error:
     return NULL;
 }
 
+/* ASCII-only case mappings; other bytes pass through. */
+enum { MAP_LOWER, MAP_UPPER, MAP_SWAPCASE, MAP_TITLE, MAP_CAPITALIZE };
+
 static TnObject *map_bytes(TnObject *self, int mode)
 {
     BUF(self, d, n);
     char *tmp = tn_mem_alloc((size_t)n + 1);
     if (!tmp)
         return NULL;
+    int prev_cased = 0;     /* title: the previous byte was a letter */
     for (tn_ssize_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)d[i];
         int lo = c >= 'a' && c <= 'z', up = c >= 'A' && c <= 'Z';
-        if (mode == 0 && up) c += 32;
-        else if (mode == 1 && lo) c -= 32;
-        else if (mode == 2) c = lo ? c - 32 : up ? c + 32 : c;
-        tmp[i] = (char)c;
+        int to_up = mode == MAP_UPPER ? lo
+                  : mode == MAP_SWAPCASE ? lo
+                  : mode == MAP_TITLE ? lo && !prev_cased
+                  : mode == MAP_CAPITALIZE ? lo && i == 0 : 0;
+        int to_lo = mode == MAP_LOWER ? up
+                  : mode == MAP_SWAPCASE ? up
+                  : mode == MAP_TITLE ? up && prev_cased
+                  : mode == MAP_CAPITALIZE ? up && i > 0 : 0;
+        prev_cased = lo || up;
+        tmp[i] = (char)(to_up ? c - 32 : to_lo ? c + 32 : c);
     }
     TnObject *r = make(self, tmp, n);
     tn_mem_free(tmp);
     return r;
 }
 
-static TnObject *b_lower(TnObject *s, TnObject *u) { return map_bytes(s, 0); }
-static TnObject *b_upper(TnObject *s, TnObject *u) { return map_bytes(s, 1); }
-static TnObject *b_swapcase(TnObject *s, TnObject *u) { return map_bytes(s, 2); }
+static TnObject *b_lower(TnObject *s, TnObject *u) { return map_bytes(s, MAP_LOWER); }
+static TnObject *b_upper(TnObject *s, TnObject *u) { return map_bytes(s, MAP_UPPER); }
+static TnObject *b_swapcase(TnObject *s, TnObject *u) { return map_bytes(s, MAP_SWAPCASE); }
+static TnObject *b_title(TnObject *s, TnObject *u) { return map_bytes(s, MAP_TITLE); }
+static TnObject *b_capitalize(TnObject *s, TnObject *u) { return map_bytes(s, MAP_CAPITALIZE); }
 
 static TnObject *pred(TnObject *self, int (*f)(int))
 {
@@ -661,53 +673,6 @@ static TnObject *b_zfill(TnObject *self, TnObject *w)
 
 static int is_lo(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static int is_up(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-
-/* title and capitalize: ASCII-only case rules, other bytes pass through. */
-static TnObject *b_title(TnObject *self, TnObject *u)
-{
-    BUF(self, d, n);
-    char *tmp = tn_mem_alloc((size_t)n + 1);
-    if (!tmp)
-        return NULL;
-    int prev_cased = 0;
-    for (tn_ssize_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)d[i];
-        if (is_lo(c)) {
-            if (!prev_cased)
-                c -= 32;
-            prev_cased = 1;
-        } else if (is_up(c)) {
-            if (prev_cased)
-                c += 32;
-            prev_cased = 1;
-        } else {
-            prev_cased = 0;
-        }
-        tmp[i] = (char)c;
-    }
-    TnObject *r = make(self, tmp, n);
-    tn_mem_free(tmp);
-    return r;
-}
-
-static TnObject *b_capitalize(TnObject *self, TnObject *u)
-{
-    BUF(self, d, n);
-    char *tmp = tn_mem_alloc((size_t)n + 1);
-    if (!tmp)
-        return NULL;
-    for (tn_ssize_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)d[i];
-        if (i == 0 && is_lo(c))
-            c -= 32;
-        else if (i > 0 && is_up(c))
-            c += 32;
-        tmp[i] = (char)c;
-    }
-    TnObject *r = make(self, tmp, n);
-    tn_mem_free(tmp);
-    return r;
-}
 
 static TnObject *b_istitle(TnObject *self, TnObject *u)
 {
