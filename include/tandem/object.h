@@ -12,6 +12,12 @@
  *  - ft build, biased reference counting: the owning thread (the creator)
  *    changes ob_ref_local without atomics; every other thread changes
  *    ob_ref_shared atomically. The true count is local + (shared >> 2).
+ *  - ft build, deferred objects (state TN_REF_DEFERRED: functions, code,
+ *    classes, modules, module dicts, constants, fresh module globals): the
+ *    other threads count in a per-thread array slot instead of the shared
+ *    word, which then holds the object's slot index. Such an object is never
+ *    freed by a count reaching zero; tn_deferred_collect() frees it with the
+ *    world stopped once the sum of all counts is 0.
  *    See docs/refcounting.md.
  */
 #ifndef TANDEM_OBJECT_H
@@ -28,13 +34,13 @@ typedef struct TnObject {
     TN_SHARED(int32_t)  ob_ref_shared; /* (count << 2) | TN_REF_* state */
     TN_SHARED(uint8_t)  ob_mutex;      /* per-object lock, see lock.h */
     uint8_t  ob_gc_bits;               /* cyclic GC state, see gc.h */
-    uint16_t ob_flags;                 /* TN_OBF_* */
+    uint16_t ob_flags;                 /* spare, zero */
     TnType  *ob_type;
 } TnObject;
 #  define TN_IMMORTAL_LOCAL UINT32_MAX
 /* States kept in the two low bits of ob_ref_shared. */
 #  define TN_REF_SHARED_SHIFT 2
-#  define TN_REF_MAYBE_WEAK   1   /* reserved for weakrefs */
+#  define TN_REF_DEFERRED     1   /* per-thread counted; shared >> 2 is the slot */
 #  define TN_REF_QUEUED       2   /* queued to its owner for a merge */
 #  define TN_REF_MERGED       3   /* owner gave up; shared count is the count */
 _Static_assert(sizeof(TnObject) == 24, "ft object header must be 24 bytes");
@@ -48,9 +54,6 @@ typedef struct TnObject {
 _Static_assert(sizeof(TnObject) == 16, "gil object header must be 16 bytes");
 #endif
 
-/* ob_flags (ft) -- in the gil build there is no room in the header, so these
- * facts live in the type. */
-#define TN_OBF_DEFERRED 0x1   /* refcount deferred: see docs/refcounting.md */
 
 #define TN_TYPE(o) (((TnObject *)(o))->ob_type)
 
@@ -59,6 +62,20 @@ extern _Thread_local uint32_t tn_tls_tid;
 
 void tn_dealloc(TnObject *o);                    /* calls tp_dealloc */
 #ifdef TANDEM_FT
+/* Per-thread counts of deferred objects, indexed by slot (deferred.c): only
+ * the owning thread writes its array; others read it with the world
+ * stopped. */
+extern _Thread_local TN_SHARED(intptr_t) *tn_tls_drefs;
+extern _Thread_local uint32_t tn_tls_drefs_cap;
+void tn_deferred_add_slow(uint32_t slot, intptr_t delta);   /* grows the array */
+TN_INLINE void tn_deferred_add(int32_t shared, intptr_t delta)
+{
+    uint32_t slot = (uint32_t)shared >> TN_REF_SHARED_SHIFT;
+    if (TN_LIKELY(slot < tn_tls_drefs_cap))
+        tn_store_relaxed(&tn_tls_drefs[slot], tn_load_relaxed(&tn_tls_drefs[slot]) + delta);
+    else
+        tn_deferred_add_slow(slot, delta);
+}
 void tn_brc_local_zero(TnObject *o);             /* owner's local count hit 0 */
 void tn_brc_shared_negative(TnObject *o);        /* non-owner took shared below 0 */
 void tn_brc_shared_zero_merged(TnObject *o);     /* merged object reached 0 */
@@ -79,8 +96,15 @@ TN_INLINE void tn_incref(TnObject *o)
     uint32_t local = tn_load_relaxed(&o->ob_ref_local);
     if (TN_UNLIKELY(local == TN_IMMORTAL_LOCAL))
         return;
-    if (TN_LIKELY(tn_load_relaxed(&o->ob_tid) == tn_tls_tid))
+    if (TN_LIKELY(tn_load_relaxed(&o->ob_tid) == tn_tls_tid)) {
         tn_store_relaxed(&o->ob_ref_local, local + 1);   /* owner: no atomic RMW */
+        return;
+    }
+    /* A thread holding a reference cannot see the state change under it:
+     * only unshared objects become deferred (tn_set_deferred). */
+    int32_t shared = tn_load_relaxed(&o->ob_ref_shared);
+    if (TN_UNLIKELY((shared & 3) == TN_REF_DEFERRED))
+        tn_deferred_add(shared, 1);
     else
         tn_fetch_add_relaxed(&o->ob_ref_shared, 1 << TN_REF_SHARED_SHIFT);
 #else
@@ -100,6 +124,11 @@ TN_INLINE void tn_decref(TnObject *o)
         if (TN_UNLIKELY(local == 1))
             tn_brc_local_zero(o);
     } else {
+        int32_t shared = tn_load_relaxed(&o->ob_ref_shared);
+        if (TN_UNLIKELY((shared & 3) == TN_REF_DEFERRED)) {
+            tn_deferred_add(shared, -1);
+            return;
+        }
         int32_t old = atomic_fetch_sub_explicit(&o->ob_ref_shared,
                           1 << TN_REF_SHARED_SHIFT, memory_order_release);
         int32_t now = old - (1 << TN_REF_SHARED_SHIFT);
@@ -136,8 +165,24 @@ TN_INLINE TnObject *tn_newref(TnObject *o) { tn_incref(o); return o; }
 int tn_try_incref(TnObject *o);
 #endif
 
-/* The true reference count (sys.getrefcount). Exact for the owner thread. */
+/* The true reference count (sys.getrefcount). Exact for the owner thread
+ * and, for every object, while the world is stopped (stw.h). */
 tn_ssize_t tn_refcount(TnObject *o);
+/* Deferred reference counting (ft build; no-ops in the gil build), for the
+ * objects every thread reads: see docs/refcounting.md. tn_set_deferred may
+ * only be called while no other thread can hold a reference to `o` (a new
+ * object, or one whose only reference is the caller's); it does nothing for
+ * immortal objects or when it cannot prove that. tn_deferred_collect stops
+ * the world and frees the deferred objects whose count is 0; it runs by
+ * itself when enough deferred objects were made since the last pass, and
+ * the cyclic GC calls it after each collection. */
+void tn_set_deferred(TnObject *o);
+/* The same for a value about to be bound as a global (or class attribute):
+ * only for exact dict, list, tuple, set and frozenset, and only if the
+ * caller's reference is its only one. */
+void tn_set_deferred_global(TnObject *o);
+int tn_is_deferred(TnObject *o);
+void tn_deferred_collect(void);
 /* Make `o` immortal: counts and frees are ignored from now on. */
 void tn_set_immortal(TnObject *o);
 

@@ -12,6 +12,7 @@
 #define TANDEM_STATS_H
 
 #include <stdint.h>
+#include <time.h>
 
 #define TN_STATS_COUNTERS(X) \
     X(incref_local,   "refcount increments by the owner thread") \
@@ -32,6 +33,10 @@
     X(gc_collections, "cyclic GC collections") \
     X(gc_collected,   "objects freed by the cyclic GC") \
     X(gc_pause_ns,    "nanoseconds of GC pause") \
+    X(stw_stops,      "stop-the-world pauses requested") \
+    X(stw_wait_ns,    "nanoseconds waiting for the other threads to park") \
+    X(deferred_made,  "objects switched to deferred (per-thread) counting") \
+    X(deferred_freed, "deferred objects freed by tn_deferred_collect") \
     X(frames,         "Python frames executed")
 
 typedef struct TnStats {
@@ -39,6 +44,14 @@ typedef struct TnStats {
     TN_STATS_COUNTERS(TN_STAT_FIELD)
 #undef TN_STAT_FIELD
 } TnStats;
+
+/* Monotonic clock for the time counters. */
+static inline uint64_t tn_monotonic_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
 
 #define TN_STAT_ADD(ts, name, n) ((ts)->stats.name += (n))
 #define TN_STAT_INC(ts, name)    ((ts)->stats.name++)

@@ -37,7 +37,12 @@ typedef struct TnThreadState {
     TN_SHARED(uint32_t) eval_breaker;
     TnStats stats;                  /* per-thread counters, summed at exit */
     uint64_t chaos_state;           /* -X chaos PRNG */
-    struct TnThreadState *next;     /* registry of all thread states */
+    struct TnThreadState *next, *prev;  /* every thread state (stw.c) */
+    TN_SHARED(int) attached;        /* ft: 1 while it may touch objects (stw.h) */
+    /* ft: this thread's counts of deferred objects (deferred.c); the
+     * thread-local tn_tls_drefs points at the same array. */
+    TN_SHARED(intptr_t) *drefs;
+    uint32_t drefs_cap;
     void *native;                   /* pthread-level data owned by runtime/thread.c */
     struct TnBrcQueue *brc;         /* ft: objects queued to this owner (runtime/brc.c) */
     /* Dead exact floats and small-form ints of this thread, reused by the
@@ -58,7 +63,9 @@ enum {
     TN_EB_SIGNALS = 1u << 3,
     TN_EB_ASYNC_EXC = 1u << 4,
     TN_EB_GC = 1u << 5,
-    TN_EB_QSBR = 1u << 6          /* please report a QSBR quiescent state soon */
+    TN_EB_QSBR = 1u << 6,         /* please report a QSBR quiescent state soon */
+    /* (1u << 7 is TN_EB_CHAOS, chaos.h) */
+    TN_EB_DEFERRED = 1u << 8      /* run tn_deferred_collect at this safe point */
 };
 
 extern _Thread_local TnThreadState *tn_tls_tstate;

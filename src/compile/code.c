@@ -57,6 +57,12 @@ TnObject *tn_code_new(int argcount, int posonlyargcount, int kwonlyargcount,
     co->co_qualname = tn_newref(qualname);
     co->co_filename = tn_newref(filename);
     co->co_docstring = docstring ? tn_newref(docstring) : NULL;
+    /* Every call reads the code object and LOAD_CONST pushes its constants,
+     * from every thread that runs it: deferred counting for both. The
+     * compiler made them, so no other thread can hold them yet. */
+    tn_set_deferred((TnObject *)co);
+    for (tn_ssize_t i = 0; i < TN_TUPLE_SIZE(consts); i++)
+        tn_set_deferred(TN_TUPLE_GET(consts, i));
     return (TnObject *)co;
 }
 

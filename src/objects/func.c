@@ -34,6 +34,11 @@ TnObject *tn_function_new(TnObject *code, TnObject *globals, TnObject *qualname)
         b = tn_newref(tn_runtime.builtins_dict);
     }
     fn->builtins = b;
+    /* Top-level functions and methods are what every thread calls; nested
+     * functions (closures made in a loop) keep plain counts so that they
+     * die at once (docs/refcounting.md). */
+    if (!(co->co_flags & TN_CO_NESTED))
+        tn_set_deferred((TnObject *)fn);
     return (TnObject *)fn;
 }
 

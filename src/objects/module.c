@@ -25,6 +25,9 @@ static TnObject *module_alloc(TnType *t)
         tn_decref((TnObject *)m);
         return NULL;
     }
+    /* Modules and their dicts (every global lookup) are read by all. */
+    tn_set_deferred((TnObject *)m);
+    tn_set_deferred(m->md_dict);
     return (TnObject *)m;
 }
 
@@ -68,6 +71,7 @@ int tn_module_add_functions(TnObject *m, const TnMethodDef *defs)
         TnObject *f = tn_cfunction_new(d, m, mod->md_name);
         if (!f)
             return -1;
+        tn_set_deferred(f);      /* len, math.sqrt, ...: called by every thread */
         int r = tn_dict_setitem(mod->md_dict, tn_str_intern_cstr(d->name), f);
         tn_decref(f);
         if (r < 0)

@@ -702,7 +702,6 @@ int tn_str_is_resizable(TnObject *o, tn_ssize_t refs)
      * ob_ref_shared (any state bit set means a merge is pending too). */
     return tn_load_relaxed(&o->ob_tid) == tn_tls_tid
         && tn_load_relaxed(&o->ob_ref_shared) == 0
-        && !(o->ob_flags & TN_OBF_DEFERRED)
         && tn_load_relaxed(&o->ob_ref_local) == (uint32_t)refs;
 #else
     return o->ob_refcnt == refs;

@@ -841,6 +841,10 @@ static TnObject *type_new_impl(TnType *meta, TnObject *name, TnObject *bases_in,
     if (!ht)
         goto error;
     TnType *t = &ht->type;
+    /* Every instance holds a reference to its class, from whichever thread
+     * creates it: per-thread counts (docs/refcounting.md). */
+    tn_set_deferred((TnObject *)ht);
+    tn_set_deferred(dict);
     t->tp_flags = TN_TPFLAG_HEAPTYPE | TN_TPFLAG_BASETYPE | TN_TPFLAG_GC;
     t->tp_bases = bases;
     bases = NULL;

@@ -27,6 +27,7 @@
 #include "tandem/tandem.h"
 #include "tandem/runtime.h"
 #include "tandem/gil.h"
+#include "tandem/stw.h"
 #include "tandem/qsbr.h"
 
 #ifndef TANDEM_FT
@@ -48,13 +49,6 @@ static void gil_init_once(void)
     pthread_cond_init(&gil_cv, &a);
     pthread_cond_init(&switch_cv, &a);
     pthread_condattr_destroy(&a);
-}
-
-static uint64_t now_ns(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
 }
 
 static void eb_clear(TnThreadState *ts, uint32_t bit)
@@ -90,7 +84,7 @@ void tn_gil_acquire(TnThreadState *ts)
         pthread_mutex_unlock(&gil_mu);
         return;
     }
-    uint64_t start = now_ns();
+    uint64_t start = tn_monotonic_ns();
     waiters++;
     while (locked) {
         uint64_t saved = switch_number;
@@ -116,7 +110,7 @@ void tn_gil_acquire(TnThreadState *ts)
     waiters--;
     take_locked(ts);
     pthread_mutex_unlock(&gil_mu);
-    TN_STAT_ADD(ts, gil_wait_ns, now_ns() - start);
+    TN_STAT_ADD(ts, gil_wait_ns, tn_monotonic_ns() - start);
 }
 
 void tn_gil_release(TnThreadState *ts)
@@ -170,15 +164,24 @@ void tn_blocking_end(TnThreadState *ts) { tn_gil_acquire(ts); }
 
 #else  /* TANDEM_FT: no GIL */
 
-void tn_gil_acquire(TnThreadState *ts) { (void)ts; }
-void tn_gil_release(TnThreadState *ts) { (void)ts; }
+/* Without a GIL, "holding the interpreter" means being attached (stw.h). */
+void tn_gil_acquire(TnThreadState *ts) { tn_thread_attach(ts); }
+void tn_gil_release(TnThreadState *ts) { tn_thread_detach(ts); }
 void tn_gil_yield(TnThreadState *ts)
 {
     __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)TN_EB_GIL_DROP, __ATOMIC_RELAXED);
 }
 int tn_gil_held(TnThreadState *ts) { (void)ts; return 1; }
 int tn_gil_waiters(void) { return 0; }
-void tn_blocking_begin(TnThreadState *ts) { (void)ts; tn_qsbr_offline(); }
-void tn_blocking_end(TnThreadState *ts) { (void)ts; tn_qsbr_online(); }
+void tn_blocking_begin(TnThreadState *ts)
+{
+    tn_qsbr_offline();
+    tn_thread_detach(ts);
+}
+void tn_blocking_end(TnThreadState *ts)
+{
+    tn_thread_attach(ts);   /* may wait for a stopped world to restart */
+    tn_qsbr_online();
+}
 
 #endif

@@ -7,11 +7,14 @@
  *   QUEUED   a non-owner took the shared count negative and queued the object
  *            to its owner, which merges the counts at its next safe point
  *   MERGED   the owner's count has been folded in; the shared count is the
- *            whole count and whoever takes it to zero frees the object. */
+ *            whole count and whoever takes it to zero frees the object
+ *   DEFERRED other threads count in per-thread arrays (deferred.c); the
+ *            shared word holds the slot and never changes again. */
 #include "tandem/tandem.h"
 
 #ifdef TANDEM_FT
 #define SHIFT TN_REF_SHARED_SHIFT
+tn_ssize_t tn_deferred_refcount(TnObject *o);   /* deferred.c */
 
 /* The owner dropped its last local reference. If nobody else holds one the
  * object dies now; otherwise ownership is given up: the object becomes
@@ -21,6 +24,13 @@ void tn_brc_local_zero(TnObject *o)
     /* Acquire: pairs with the release decrements of other threads, so their
      * last accesses to the object happen before we free it. */
     int32_t shared = tn_load_acquire(&o->ob_ref_shared);
+    if ((shared & 3) == TN_REF_DEFERRED) {
+        /* Never freed here (only a stopped world knows the total). Give up
+         * ownership: a reference another thread made and hands back to us
+         * would otherwise take our local count below zero. */
+        tn_store_relaxed(&o->ob_tid, 0);
+        return;
+    }
     for (;;) {
         if (shared == 0 || (shared >> SHIFT) == 0) {
             if ((shared & 3) == TN_REF_QUEUED) {
@@ -79,6 +89,12 @@ int tn_try_incref(TnObject *o)
         return 1;
     }
     int32_t shared = tn_load_relaxed(&o->ob_ref_shared);
+    if ((shared & 3) == TN_REF_DEFERRED) {
+        /* Freed only with the world stopped, which cannot happen while we
+         * are between loading the slot and re-checking it. */
+        tn_deferred_add(shared, 1);
+        return 1;
+    }
     for (;;) {
         if ((shared & 3) == TN_REF_MERGED && (shared >> SHIFT) <= 0)
             return 0;                       /* dead or dying */
@@ -105,6 +121,8 @@ tn_ssize_t tn_refcount(TnObject *o)
     uint32_t local = tn_load_relaxed(&o->ob_ref_local);
     if (local == TN_IMMORTAL_LOCAL)
         return (tn_ssize_t)UINT32_MAX;
+    if (tn_is_deferred(o))
+        return tn_deferred_refcount(o);
     return (tn_ssize_t)local + (tn_load_relaxed(&o->ob_ref_shared) >> SHIFT);
 #else
     return o->ob_refcnt;

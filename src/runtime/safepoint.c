@@ -2,7 +2,9 @@
  *
  * The eval loop calls tn_eval_breaker_slow(ts) at a safe point (backward
  * jump, call) when ts->eval_breaker is nonzero. Handled here, in order:
+ *  - TN_EB_STOP_WORLD (ft): park until the world restarts (stw.h);
  *  - TN_EB_BRC_MERGE (ft): merge objects other threads queued to us;
+ *  - TN_EB_DEFERRED (ft): free deferred objects whose count is 0;
  *  - a QSBR quiescent state (ft): we hold no pointer read without a lock
  *    across a safe point, so this is a valid report point;
  *  - TN_EB_GIL_DROP (gil): another thread waited a switch interval;
@@ -11,7 +13,7 @@
  *    bit stays set for the thread's whole life, so with chaos on every safe
  *    point comes here; with it off nothing changes on the fast path.
  * Each handler clears its own bit. Bits that nobody here handles
- * (TN_EB_STOP_WORLD, TN_EB_GC, TN_EB_ASYNC_EXC) are cleared so that the
+ * (TN_EB_GC, TN_EB_ASYNC_EXC) are cleared so that the
  * fast path is not lost forever; their owners set them again when they
  * exist. */
 #include "tandem/tandem.h"
@@ -19,19 +21,25 @@
 #include "tandem/gil.h"
 #include "tandem/qsbr.h"
 #include "tandem/chaos.h"
+#include "tandem/stw.h"
 
 #ifdef TANDEM_FT
 void tn_brc_merge_queue(TnThreadState *ts);
 #endif
 
-#define HANDLED_BITS (TN_EB_GIL_DROP | TN_EB_BRC_MERGE | TN_EB_SIGNALS | TN_EB_CHAOS)
+#define HANDLED_BITS (TN_EB_GIL_DROP | TN_EB_BRC_MERGE | TN_EB_SIGNALS | TN_EB_CHAOS \
+                      | TN_EB_STOP_WORLD | TN_EB_DEFERRED)
 
 int tn_eval_breaker_slow(TnThreadState *ts)
 {
     uint32_t eb = __atomic_load_n((uint32_t *)&ts->eval_breaker, __ATOMIC_ACQUIRE);
 #ifdef TANDEM_FT
+    if (eb & TN_EB_STOP_WORLD)
+        tn_stw_park(ts);
     if (eb & TN_EB_BRC_MERGE)
         tn_brc_merge_queue(ts);
+    if (eb & TN_EB_DEFERRED)
+        tn_deferred_collect();
     tn_qsbr_quiescent();
 #endif
     if (eb & TN_EB_GIL_DROP)

@@ -12,6 +12,7 @@
 #include "tandem/tandem.h"
 #include "tandem/runtime.h"
 #include "tandem/chaos.h"
+#include "tandem/stw.h"
 
 _Thread_local TnThreadState *tn_tls_tstate;
 _Thread_local uint32_t tn_tls_tid;
@@ -54,6 +55,9 @@ TnThreadState *tn_tstate_new(void)
     }
     registry[ts->tid] = ts;
     pthread_mutex_unlock(&registry_lock);
+#ifdef TANDEM_FT
+    tn_stw_thread_add(ts);    /* detached until it attaches (stw.h) */
+#endif
     tn_tls_tstate = ts;
     tn_tls_tid = ts->tid;
     tn_chaos_thread_init(ts);
@@ -75,6 +79,10 @@ void tn_tstate_unlink(TnThreadState *ts)
 void tn_tstate_delete(TnThreadState *ts)
 {
     tn_freelists_clear(ts);
+#ifdef TANDEM_FT
+    tn_deferred_thread_exit(ts);
+    tn_stw_thread_remove(ts);
+#endif
     pthread_mutex_lock(&registry_lock);
     if (registry[ts->tid] == ts)
         registry[ts->tid] = NULL;

@@ -832,6 +832,7 @@ dispatch_opcode:
     TARGET(STORE_GLOBAL) {
         CHAOS_STORE_POINT();
         TnObject *v = POP();
+        tn_set_deferred_global(v);
         int err = tn_dict_setitem(f->globals, TN_TUPLE_GET(names, oparg), v);
         TN_DECREF(v);
         if (err < 0) goto error;

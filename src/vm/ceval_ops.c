@@ -101,6 +101,7 @@ int tn_vm_store_name(TnFrame *f, TnObject *name, TnObject *v)
         tn_err_format(&tn_exc_SystemError, "no locals found when storing '%U'", name);
         return -1;
     }
+    tn_set_deferred_global(v);
     if (tn_dict_check_exact(f->locals))
         return tn_dict_setitem(f->locals, name, v);
     return tn_object_setitem(f->locals, name, v);
