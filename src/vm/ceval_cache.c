@@ -10,14 +10,15 @@
  * the dicts' current versions; since every mutation bumps a dict's version
  * (dict.h) the dict still holds `value`, so the borrowed pointer is safe.
  *
- * ft build: other threads may mutate the dicts (and free the old value)
- * between our validation and our incref, so the cache never hands out a
- * pointer. It caches only the fact "this name is not in these globals as of
- * version V": a hit skips the globals lookup and goes straight to builtins
- * with tn_dict_get_str_known (the dict's own safe lock-free read). Entries
- * are self-validating: a per-entry sequence number (odd while a writer
- * fills it, a seqlock) guards the fields, so a torn entry is never used;
- * a writer that finds the entry busy simply does not cache. */
+ * ft build: the same entry, but other threads may mutate the dicts while
+ * we read, so the entry is guarded by a sequence number (odd while a
+ * writer fills it, a seqlock; a torn entry is never used, a writer that
+ * finds it busy does not cache), and only values that cannot be freed
+ * under us are cached: immortal objects and deferred ones (object.h),
+ * which die only with the world stopped, never between our version check
+ * and our incref. Those are what LOAD_GLOBAL mostly finds (functions,
+ * classes, modules, builtins, module-level containers); for the rest the
+ * lookup is the dicts' own lock-free read. */
 #include "tandem/tandem.h"
 #include "tandem/frame.h"
 #include "vm_internal.h"
@@ -26,7 +27,8 @@
 typedef struct {
     _Atomic uint32_t seq;
     _Atomic(TnObject *) globals;
-    _Atomic uint64_t gver;
+    _Atomic uint64_t gver, bver;
+    _Atomic(TnObject *) value;
 } Entry;
 #else
 typedef struct {
@@ -90,33 +92,36 @@ TnObject *tn_vm_load_global_cached(TnFrame *f, int oparg)
     if (!(s1 & 1)) {
         TnObject *g = atomic_load_explicit(&e->globals, memory_order_relaxed);
         uint64_t gv = atomic_load_explicit(&e->gver, memory_order_relaxed);
+        uint64_t bv = atomic_load_explicit(&e->bver, memory_order_relaxed);
+        TnObject *v = atomic_load_explicit(&e->value, memory_order_relaxed);
         atomic_thread_fence(memory_order_acquire);
         uint32_t s2 = atomic_load_explicit(&e->seq, memory_order_relaxed);
-        if (s1 == s2 && g == globals && gv == dict_version(globals)) {
-            TnObject *v = tn_dict_get_str_known(builtins, name);
-            if (v)
-                return v;
+        if (TN_LIKELY(s1 == s2 && v && g == globals && gv == dict_version(globals)
+                      && bv == dict_version(builtins)))
+            return tn_newref(v);
+    }
+    uint64_t gv = dict_version(globals), bv = dict_version(builtins);
+    TnObject *v = tn_dict_get_str_known(globals, name);
+    if (!v) {
+        if (tn_err_occurred())
+            return NULL;
+        v = tn_dict_get_str_known(builtins, name);
+        if (!v) {
+            if (!tn_err_occurred())
+                tn_err_format(&tn_exc_NameError, "name '%U' is not defined", name);
+            return NULL;
         }
     }
-    uint64_t gv = dict_version(globals);
-    TnObject *v = tn_dict_get_str_known(globals, name);
-    if (v)
+    if (!tn_is_immortal(v) && !tn_is_deferred(v))
         return v;
-    if (tn_err_occurred())
-        return NULL;
-    v = tn_dict_get_str_known(builtins, name);
-    if (!v) {
-        if (!tn_err_occurred())
-            tn_err_format(&tn_exc_NameError, "name '%U' is not defined", name);
-        return NULL;
-    }
-    /* Found in builtins: remember that globals (at version gv) lacks it. */
     uint32_t s = atomic_load_explicit(&e->seq, memory_order_relaxed);
     if (!(s & 1) && atomic_compare_exchange_strong_explicit(&e->seq, &s, s + 1,
                                                            memory_order_acquire,
                                                            memory_order_relaxed)) {
         atomic_store_explicit(&e->globals, globals, memory_order_relaxed);
         atomic_store_explicit(&e->gver, gv, memory_order_relaxed);
+        atomic_store_explicit(&e->bver, bv, memory_order_relaxed);
+        atomic_store_explicit(&e->value, v, memory_order_relaxed);
         atomic_store_explicit(&e->seq, s + 2, memory_order_release);
     }
     return v;
