@@ -24,6 +24,7 @@ void tn_mutex_unlock_slow(TnObject *o);
 TN_INLINE void tn_lock(TnObject *o)
 {
     uint8_t expected = 0;
+    TN_COUNT(lock_acquire);
     if (TN_LIKELY(atomic_compare_exchange_weak_explicit(&o->ob_mutex, &expected,
             TN_MUTEX_LOCKED, memory_order_acquire, memory_order_relaxed)))
         return;

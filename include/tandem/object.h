@@ -24,6 +24,7 @@
 #define TANDEM_OBJECT_H
 
 #include "tandem/mode.h"
+#include "tandem/stats.h"
 
 typedef struct TnType TnType;
 
@@ -62,6 +63,11 @@ extern _Thread_local uint32_t tn_tls_tid;
 
 void tn_dealloc(TnObject *o);                    /* calls tp_dealloc */
 #ifdef TANDEM_FT
+/* -X stats: the calling thread's counters, NULL when -X stats is off, so
+ * that counting on the hot paths costs one thread-local load and a branch
+ * that is never taken (tstate.c sets it). */
+extern _Thread_local TnStats *tn_tls_count;
+#define TN_COUNT(name) do { TnStats *c_ = tn_tls_count; if (TN_UNLIKELY(c_ != NULL)) c_->name++; } while (0)
 /* Per-thread counts of deferred objects, indexed by slot (deferred.c): only
  * the owning thread writes its array; others read it with the world
  * stopped. */
@@ -98,15 +104,19 @@ TN_INLINE void tn_incref(TnObject *o)
         return;
     if (TN_LIKELY(tn_load_relaxed(&o->ob_tid) == tn_tls_tid)) {
         tn_store_relaxed(&o->ob_ref_local, local + 1);   /* owner: no atomic RMW */
+        TN_COUNT(incref_local);
         return;
     }
     /* A thread holding a reference cannot see the state change under it:
      * only unshared objects become deferred (tn_set_deferred). */
     int32_t shared = tn_load_relaxed(&o->ob_ref_shared);
-    if (TN_UNLIKELY((shared & 3) == TN_REF_DEFERRED))
+    if (TN_UNLIKELY((shared & 3) == TN_REF_DEFERRED)) {
         tn_deferred_add(shared, 1);
-    else
+        TN_COUNT(refs_deferred);
+    } else {
         tn_fetch_add_relaxed(&o->ob_ref_shared, 1 << TN_REF_SHARED_SHIFT);
+        TN_COUNT(incref_shared);
+    }
 #else
     if (TN_LIKELY(o->ob_refcnt < TN_IMMORTAL_REFCNT))
         o->ob_refcnt++;
@@ -121,14 +131,17 @@ TN_INLINE void tn_decref(TnObject *o)
         return;
     if (TN_LIKELY(tn_load_relaxed(&o->ob_tid) == tn_tls_tid)) {
         tn_store_relaxed(&o->ob_ref_local, local - 1);
+        TN_COUNT(decref_local);
         if (TN_UNLIKELY(local == 1))
             tn_brc_local_zero(o);
     } else {
         int32_t shared = tn_load_relaxed(&o->ob_ref_shared);
         if (TN_UNLIKELY((shared & 3) == TN_REF_DEFERRED)) {
             tn_deferred_add(shared, -1);
+            TN_COUNT(refs_deferred);
             return;
         }
+        TN_COUNT(decref_shared);
         int32_t old = atomic_fetch_sub_explicit(&o->ob_ref_shared,
                           1 << TN_REF_SHARED_SHIFT, memory_order_release);
         int32_t now = old - (1 << TN_REF_SHARED_SHIFT);

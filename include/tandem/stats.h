@@ -19,6 +19,7 @@
     X(incref_shared,  "refcount increments by other threads (atomic)") \
     X(decref_local,   "refcount decrements by the owner thread") \
     X(decref_shared,  "refcount decrements by other threads (atomic)") \
+    X(refs_deferred,  "increments+decrements of deferred objects by other threads (per-thread arrays, no atomics)") \
     X(brc_queued,     "objects queued to their owner for a merge") \
     X(brc_merged,     "queued objects merged by their owner") \
     X(lock_acquire,   "per-object lock acquisitions") \

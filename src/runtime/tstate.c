@@ -16,6 +16,9 @@
 
 _Thread_local TnThreadState *tn_tls_tstate;
 _Thread_local uint32_t tn_tls_tid;
+#ifdef TANDEM_FT
+_Thread_local TnStats *tn_tls_count;
+#endif
 TnRuntime tn_runtime = {
     .recursion_limit = TN_DEFAULT_RECURSION_LIMIT,
     .switch_interval = TN_DEFAULT_SWITCH_INTERVAL,
@@ -59,6 +62,9 @@ TnThreadState *tn_tstate_new(void)
     tn_stw_thread_add(ts);    /* detached until it attaches (stw.h) */
 #endif
     tn_tls_tstate = ts;
+#ifdef TANDEM_FT
+    tn_tls_count = tn_runtime.opt_stats ? &ts->stats : NULL;
+#endif
     tn_tls_tid = ts->tid;
     tn_chaos_thread_init(ts);
     return ts;
@@ -105,6 +111,9 @@ void tn_tstate_delete(TnThreadState *ts)
     pthread_mutex_unlock(&registry_lock);
     if (tn_tls_tstate == ts) {
         tn_tls_tstate = NULL;
+#ifdef TANDEM_FT
+        tn_tls_count = NULL;
+#endif
         tn_tls_tid = 0;
     }
     free(ts);

@@ -34,7 +34,8 @@ for bin in "$@"; do
     else echo "rc=$rc" >> "$tmp/err"; ko "$bin -X stats -X chaos=3 keeps exit status"; fi
 done
 # The build-specific counters are present.
-for pair in "bin/tandem-gil:gil_acquire" "bin/tandem-ft:qsbr_quiescent"; do
+for pair in "bin/tandem-gil:gil_acquire" "bin/tandem-ft:qsbr_quiescent" "bin/tandem-ft:incref_local" \
+            "bin/tandem-ft:refs_deferred" "bin/tandem-ft:lock_acquire"; do
     bin=${pair%%:*}; ctr=${pair#*:}
     case " $* " in *" $bin "*) ;; *) continue ;; esac
     $bin -X stats tests/chaos/threaded.py 2>"$tmp/err" >/dev/null
