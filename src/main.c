@@ -4,6 +4,7 @@
  * program is read from stdin. Errors look like CPython's and exit 1; usage
  * errors exit 2. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,6 +113,10 @@ static int exit_status_of(TnObject *exc)
     return status & 0xff;
 }
 
+/* An uncaught KeyboardInterrupt ends the process the way CPython does:
+ * by SIGINT itself, so that a calling shell sees "interrupted" (130). */
+static int exit_by_sigint;
+
 /* Report the pending exception; returns the process exit status. */
 static int handle_exception(void)
 {
@@ -121,8 +126,10 @@ static int handle_exception(void)
         return 1;
     if (tn_exc_matches(exc, (TnObject *)&tn_exc_SystemExit))
         status = exit_status_of(exc);
-    else
+    else {
+        exit_by_sigint = tn_exc_matches(exc, (TnObject *)&tn_exc_KeyboardInterrupt);
         tn_err_print_exception(exc);
+    }
     TN_DECREF(exc);
     return status;
 }
@@ -388,6 +395,11 @@ int main(int argc, char **argv)
     int flush_status = flush_std_streams();
     tn_runtime_fini();
     int status = r.status ? r.status : flush_status;
+    if (exit_by_sigint) {
+        fflush(NULL);
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
+    }
     /* threads issue: daemon threads may still be running (ft) or parked on
      * the GIL (gil). Leave without running C exit handlers or tearing
      * anything down under them: flush the C streams and _exit. */
