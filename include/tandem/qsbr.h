@@ -5,6 +5,9 @@
  * quiescent state, without blocking the caller. */
 #ifndef TANDEM_QSBR_H
 #define TANDEM_QSBR_H
+/* Registered interpreter threads (ft): with one, nobody can be reading an
+ * object or a buffer without a lock, so frees need no grace period. */
+extern _Atomic int tn_qsbr_live_threads;
 void tn_qsbr_register(void);
 void tn_qsbr_unregister(void);
 void tn_qsbr_quiescent(void);

@@ -34,7 +34,7 @@ static char tsan_grace_token;
 
 /* Number of registered interpreter threads (atomic: read on every
  * deferred free, written when threads start and stop). */
-static _Atomic int live_threads;
+_Atomic int tn_qsbr_live_threads;
 
 struct deferred {
     struct rcu_head head;
@@ -54,7 +54,7 @@ void tn_mem_free_deferred(void *p, size_t size)
     if (!p)
         return;
     TnThreadState *ts = tn_ts();
-    if (atomic_load_explicit(&live_threads, memory_order_acquire) <= 1) {
+    if (atomic_load_explicit(&tn_qsbr_live_threads, memory_order_acquire) <= 1) {
         tn_mem_free(p);
         return;
     }
@@ -110,7 +110,7 @@ static void flush_batch(void)
     if (!b)
         return;
     obj_batch = NULL;
-    if (atomic_load_explicit(&live_threads, memory_order_acquire) <= 1) {
+    if (atomic_load_explicit(&tn_qsbr_live_threads, memory_order_acquire) <= 1) {
         for (size_t i = 0; i < b->n; i++)   /* nobody else can hold them */
             tn_mem_free(b->p[i]);
         free(b);
@@ -126,7 +126,7 @@ static void flush_batch(void)
 
 void tn_qsbr_free_object(void *p)
 {
-    if (!obj_batch && atomic_load_explicit(&live_threads, memory_order_acquire) <= 1) {
+    if (!obj_batch && atomic_load_explicit(&tn_qsbr_live_threads, memory_order_acquire) <= 1) {
         tn_mem_free(p);
         return;
     }
@@ -152,13 +152,13 @@ void tn_qsbr_free_object(void *p)
 void tn_qsbr_register(void)
 {
     urcu_qsbr_register_thread();
-    atomic_fetch_add(&live_threads, 1);
+    atomic_fetch_add(&tn_qsbr_live_threads, 1);
 }
 
 void tn_qsbr_unregister(void)
 {
     flush_batch();
-    atomic_fetch_sub(&live_threads, 1);
+    atomic_fetch_sub(&tn_qsbr_live_threads, 1);
     TSAN_RELEASE();
     urcu_qsbr_unregister_thread();
 }
@@ -168,7 +168,7 @@ void tn_qsbr_quiescent(void)
     TnThreadState *ts = tn_ts();
     if (ts)
         TN_STAT_INC(ts, qsbr_quiescent);
-    if (obj_batch && atomic_load_explicit(&live_threads, memory_order_acquire) <= 1)
+    if (obj_batch && atomic_load_explicit(&tn_qsbr_live_threads, memory_order_acquire) <= 1)
         flush_batch();
     TSAN_RELEASE();
     urcu_qsbr_quiescent_state();

@@ -11,6 +11,7 @@
  *   DEFERRED other threads count in per-thread arrays (deferred.c); the
  *            shared word holds the slot and never changes again. */
 #include "tandem/tandem.h"
+#include "tandem/qsbr.h"
 
 #ifdef TANDEM_FT
 #define SHIFT TN_REF_SHARED_SHIFT
@@ -29,6 +30,12 @@ void tn_brc_local_zero(TnObject *o)
          * ownership: a reference another thread made and hands back to us
          * would otherwise take our local count below zero. */
         tn_store_relaxed(&o->ob_tid, 0);
+        return;
+    }
+    /* Alone, nobody can be in tn_try_incref: no claim needed (this is the
+     * death of every object of a single-threaded program). */
+    if (shared == 0 && atomic_load_explicit(&tn_qsbr_live_threads, memory_order_acquire) <= 1) {
+        tn_dealloc(o);
         return;
     }
     for (;;) {
