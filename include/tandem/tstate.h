@@ -88,6 +88,9 @@ typedef struct TnRuntime {
 
 extern TnRuntime tn_runtime;
 
+/* Make `ts` the calling pthread's thread state: every thread-local copy of
+ * its fields (tid, counters, deferred counts) follows. */
+void tn_tstate_bind(TnThreadState *ts);
 /* Create/destroy the state of the calling thread. */
 TnThreadState *tn_tstate_new(void);
 void tn_tstate_delete(TnThreadState *ts);

@@ -145,7 +145,7 @@ void tn_set_deferred_global(TnObject *o)
 void tn_deferred_add_slow(uint32_t slot, intptr_t delta)
 {
     TnThreadState *ts = tn_ts();
-    uint32_t cap = tn_tls_drefs_cap ? tn_tls_drefs_cap : 256;
+    uint32_t cap = ts->drefs_cap ? ts->drefs_cap : 256;
     while (cap <= slot)
         cap *= 2;
     TN_SHARED(intptr_t) *a = calloc(cap, sizeof *a);
@@ -154,7 +154,7 @@ void tn_deferred_add_slow(uint32_t slot, intptr_t delta)
         abort();
     }
     pthread_mutex_lock(&mu);
-    for (uint32_t i = 0; i < tn_tls_drefs_cap; i++)
+    for (uint32_t i = 0; i < ts->drefs_cap; i++)
         tn_store_relaxed(&a[i], tn_load_relaxed(&ts->drefs[i]));
     free((void *)ts->drefs);
     ts->drefs = tn_tls_drefs = a;

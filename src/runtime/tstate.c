@@ -61,13 +61,20 @@ TnThreadState *tn_tstate_new(void)
 #ifdef TANDEM_FT
     tn_stw_thread_add(ts);    /* detached until it attaches (stw.h) */
 #endif
-    tn_tls_tstate = ts;
-#ifdef TANDEM_FT
-    tn_tls_count = tn_runtime.opt_stats ? &ts->stats : NULL;
-#endif
-    tn_tls_tid = ts->tid;
+    tn_tstate_bind(ts);
     tn_chaos_thread_init(ts);
     return ts;
+}
+
+void tn_tstate_bind(TnThreadState *ts)
+{
+    tn_tls_tstate = ts;
+    tn_tls_tid = ts->tid;
+#ifdef TANDEM_FT
+    tn_tls_count = tn_runtime.opt_stats ? &ts->stats : NULL;
+    tn_tls_drefs = ts->drefs;
+    tn_tls_drefs_cap = ts->drefs_cap;
+#endif
 }
 
 /* Threads issue: remove `ts` from the registry without freeing it. An

@@ -68,18 +68,14 @@ typedef struct {
     void (*fn)(void *);
     void *arg;
     TnThreadState *ts;
-    uint32_t tid;
 } BigStackJob;
-
-extern _Thread_local TnThreadState *tn_tls_tstate;
 
 static void *big_stack_main(void *p)
 {
     BigStackJob *job = p;
-    /* The interpreter's identity moves with us: same tstate, same owner
-     * id for biased reference counting; QSBR registration is per pthread. */
-    tn_tls_tstate = job->ts;
-    tn_tls_tid = job->tid;
+    /* The interpreter's identity moves with us (same tstate, same owner id
+     * for biased reference counting); QSBR registration is per pthread. */
+    tn_tstate_bind(job->ts);
     tn_qsbr_register();
     job->fn(job->arg);
     tn_qsbr_unregister();
@@ -88,7 +84,7 @@ static void *big_stack_main(void *p)
 
 int tn_run_on_big_stack(void (*fn)(void *), void *arg)
 {
-    BigStackJob job = { fn, arg, tn_tls_tstate, tn_tls_tid };
+    BigStackJob job = { fn, arg, tn_ts() };
     pthread_attr_t attr;
     pthread_t th;
     if (pthread_attr_init(&attr) != 0)
@@ -97,13 +93,16 @@ int tn_run_on_big_stack(void (*fn)(void *), void *arg)
         pthread_attr_destroy(&attr);
         return -1;
     }
-    /* The caller only waits: it must not hold back QSBR grace periods. */
-    tn_qsbr_offline();
+    /* The caller only waits. It leaves QSBR rather than going offline: a
+     * second registered thread would make every free wait for a grace
+     * period (qsbr.c frees at once only while one thread is registered). */
+    tn_qsbr_unregister();
     int err = pthread_create(&th, &attr, big_stack_main, &job);
     pthread_attr_destroy(&attr);
     if (err == 0)
         pthread_join(th, NULL);
-    tn_qsbr_online();
+    tn_qsbr_register();
+    tn_tstate_bind(job.ts);
     return err == 0 ? 0 : -1;
 }
 

@@ -12,17 +12,22 @@ trap 'rm -rf "$tmp"' EXIT
 ok() { pass=$((pass + 1)); echo "PASS $1"; }
 ko() { fail=$((fail + 1)); echo "FAIL $1"; sed 's/^/    | /' "$tmp/err" "$tmp/out"; }
 
-# Start SCRIPT, wait for its "ready" line, send SIGINT; sets rc.
+# Start SCRIPT, wait for its "ready" line, send one SIGINT; sets rc. The
+# interpreter is signalled directly (timeout(1) would forward the signal to
+# its process group as well: two interrupts), with a watchdog instead.
 interrupt() {
-    timeout 60 "$1" "$2" >"$tmp/out" 2>"$tmp/err" &
+    "$1" "$2" >"$tmp/out" 2>"$tmp/err" &
     pid=$!
+    (sleep 60; kill -9 $pid 2>/dev/null) &
+    dog=$!
     i=0
-    while ! grep -q ready "$tmp/out" && [ $i -lt 300 ]; do sleep 0.05; i=$((i + 1)); done
+    while ! grep -q ready "$tmp/out" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.05; i=$((i + 1)); done
     sleep 0.1
     kill -INT $pid 2>/dev/null
-    # timeout(1) passes the signal on to the interpreter.
     wait $pid
     rc=$?
+    kill $dog 2>/dev/null
+    wait $dog 2>/dev/null
 }
 
 for bin in "$@"; do
