@@ -16,7 +16,7 @@ BINDIR   ?= bin
 # `make V=1` shows the full compiler command lines.
 Q := $(if $(V),,@)
 SRCS     := $(shell find src -name '*.c' ! -name main.c | sort)
-LIB_PY   := $(sort $(wildcard src/lib/*.py))
+LIB_PY   := $(sort $(shell find src/lib -name '*.py'))
 HEADERS  := $(shell find include src -name '*.h')
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 
@@ -76,9 +76,41 @@ check-lang: all
 check-crash: all
 	@scripts/crash-test bin/tandem-gil bin/tandem-ft
 
-bench: all
-	@echo "make bench: the scaling harness (bin/tandem-bench) is not built yet; see README." >&2
-	@exit 1
+# ---- benchmark harness: bin/tandem-bench (bench/harness, docs/benchmarking.md)
+# One program for both builds (it runs them as child processes); the paths
+# and configure flags it records in results.json are compiled in.
+BENCH_SRCS := $(sort $(wildcard bench/harness/*.c))
+BENCH_OBJS := $(patsubst bench/harness/%.c,$(BUILDDIR)/bench/%.o,$(BENCH_SRCS))
+BENCH_DEFS := -DTB_SRCROOT='"$(CURDIR)"' -DTB_CONFIGURE_FLAGS='"$(CONFIGURE_FLAGS)"' \
+              -DTB_OPT_CFLAGS='"$(OPT_CFLAGS)"'
+# `make bench` must finish within 10 minutes on a 2-core machine and
+# bench-quick within 2 (docs/benchmarking.md has the arithmetic).
+BENCH_ARGS       ?= --repeat 3 --warmup 1 --scale 0.2
+BENCH_QUICK_ARGS ?= --repeat 1 --warmup 0 --scale 0.1
+comma := ,
+BENCH_PY3        := $(if $(shell command -v python3 2>/dev/null),$(comma)python3)
+.PHONY: bench bench-quick check-bench
+$(BUILDDIR)/bench/%.o: bench/harness/%.c bench/harness/harness.h config.mk
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  CC [bench] $<")
+	$(Q)$(CC) $(WARN) $(OPT_CFLAGS) $(SAN_FLAGS) $(HWLOC_CFLAGS) $(BENCH_DEFS) -c $< -o $@
+$(BINDIR)/tandem-bench: $(BENCH_OBJS)
+	@mkdir -p $(BINDIR)
+	@$(if $(V),,echo "  LD $@")
+	$(Q)$(CC) $(OPT_CFLAGS) $(SAN_FLAGS) $(BENCH_OBJS) $(HWLOC_LIBS) -lm -o $@
+$(BUILDDIR)/bench/test_harness: tests/bench/test_harness.c $(filter-out %/main.o,$(BENCH_OBJS))
+	@$(if $(V),,echo "  LD $@")
+	$(Q)$(CC) $(WARN) $(OPT_CFLAGS) $(CRITERION_CFLAGS) -Ibench/harness $^ $(CRITERION_LIBS) \
+	    $(HWLOC_LIBS) -lm -o $@
+
+bench: all $(BINDIR)/tandem-bench
+	$(BINDIR)/tandem-bench run --builds gil,ft$(BENCH_PY3) $(BENCH_ARGS) --out results/latest
+
+bench-quick: all $(BINDIR)/tandem-bench
+	$(BINDIR)/tandem-bench run --builds gil,ft$(BENCH_PY3) $(BENCH_QUICK_ARGS) --out results/quick
+
+check-bench: all $(BINDIR)/tandem-bench $(BUILDDIR)/bench/test_harness
+	@tests/bench/run.sh $(BINDIR) $(BUILDDIR)/bench/test_harness
 
 install: all
 	install -d $(DESTDIR)$(bindir)

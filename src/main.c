@@ -4,6 +4,7 @@
  * program is read from stdin. Errors look like CPython's and exit 1; usage
  * errors exit 2. */
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -293,11 +294,18 @@ static void run_main(void *arg)
     TN_DECREF(main_mod);
 }
 
-/* sys.path[0]: the script's directory, or '' for -c and stdin. */
+/* sys.path[0]: the script's directory made absolute with symlinks
+ * resolved (as CPython does, so a linked script imports its neighbours),
+ * or '' for -c and stdin. */
 static int set_path0(const char *script)
 {
     TnObject *dir;
-    if (script) {
+    char *full = script ? realpath(script, NULL) : NULL;
+    if (full) {
+        const char *slash = strrchr(full, '/');
+        dir = tn_str_from_utf8(full, slash == full ? 1 : slash - full);
+        free(full);
+    } else if (script) {
         const char *slash = strrchr(script, '/');
         dir = slash ? tn_str_from_utf8(script, slash == script ? 1 : slash - script)
                     : tn_str_from_cstr("");
@@ -309,6 +317,36 @@ static int set_path0(const char *script)
     int rc = tn_list_insert(tn_runtime.path, 0, dir);
     TN_DECREF(dir);
     return rc;
+}
+
+/* sys.executable: the running binary, absolute so scripts can start it
+ * again with subprocess. /proc/self/exe is exact; without /proc, argv[0]
+ * is resolved against the working directory or searched on PATH. */
+static const char *find_executable(const char *argv0)
+{
+    static char buf[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n > 0) {
+        buf[n] = 0;
+        return buf;
+    }
+    if (strchr(argv0, '/'))
+        return realpath(argv0, buf) ? buf : "";
+    const char *path = getenv("PATH");
+    while (path && *path) {
+        const char *end = strchr(path, ':');
+        size_t len = end ? (size_t)(end - path) : strlen(path);
+        char cand[PATH_MAX];
+        if (len > 0 && len + strlen(argv0) + 2 < sizeof cand) {
+            memcpy(cand, path, len);
+            cand[len] = '/';
+            strcpy(cand + len + 1, argv0);
+            if (access(cand, X_OK) == 0 && realpath(cand, buf))
+                return buf;
+        }
+        path = end ? end + 1 : NULL;
+    }
+    return "";
 }
 
 int main(int argc, char **argv)
@@ -382,6 +420,7 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    tn_runtime.executable = find_executable(prog);
     if (tn_runtime_init(sys_argc, sys_argv) < 0)
         return 1;
     if (set_path0(r.script) < 0) {

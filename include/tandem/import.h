@@ -12,9 +12,11 @@
  *    build/gen/tn_libsrc.h).
  *  - Dotted names are resolved by importing each parent first; the child is
  *    looked up in sys.modules (native modules register submodules such as
- *    "os.path" there) and set as an attribute of the parent. Packages
- *    (directories with __init__.py) are not supported: such an import raises
- *    ModuleNotFoundError like a missing module.
+ *    "os.path" there) and set as an attribute of the parent. A package is
+ *    a directory with __init__.py (or an embedded src/lib/PKG/__init__.py);
+ *    its submodules are searched in its __path__, then among the embedded
+ *    modules. Namespace packages are not supported (ModuleNotFoundError
+ *    that says so).
  *  - The import lock is per module name (ft build): two threads importing
  *    the same module wait for one another; the second sees the finished
  *    module. Protected by a process-wide mutex that is never held while

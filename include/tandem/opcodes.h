@@ -32,6 +32,25 @@
  *    WITH_EXCEPT_START: stack [exit, prev, exc] (exit at depth 3); calls
  *    exit(type(exc), exc, exc.__traceback__) and pushes the result.
  *
+ *
+ * Coroutines (3.10 opcodes, single-object exceptions):
+ *  - GET_AWAITABLE where: TOS = the iterator `await TOS` drives (a coroutine
+ *    itself, or what __await__ returned); `where` only picks the error
+ *    message (0 await, 1 __aenter__ result, 2 __aexit__ result). It is
+ *    followed by LOAD_CONST None; YIELD_FROM.
+ *  - GET_AITER: TOS = TOS.__aiter__(). GET_ANEXT pushes the awaitable of
+ *    TOS.__anext__() (aiter stays below it).
+ *  - END_ASYNC_FOR is the handler of the SETUP_FINALLY around GET_ANEXT:
+ *    stack [aiter, prev, exc]. StopAsyncIteration ends the loop (pops all
+ *    three, restores `prev` as POP_EXCEPT does); anything else is re-raised.
+ *  - BEFORE_ASYNC_WITH: mgr -> [bound __aexit__, mgr.__aenter__()];
+ *    SETUP_ASYNC_WITH T (after the awaited enter result is on TOS) pushes a
+ *    block whose level excludes that result, then the body runs as in
+ *    SETUP_WITH; the exit result is awaited with GET_AWAITABLE 2.
+ *  - YIELD_VALUE in an async generator (CO_ASYNC_GENERATOR) yields the value
+ *    wrapped (gen.h: tn_asyncgen_wrap), so the driver can tell it from an
+ *    await's YIELD_FROM passing a value through.
+ *
  * Calls: CALL_FUNCTION n [f, a1..an]; CALL_FUNCTION_KW n [f, a1..an, names];
  * CALL_FUNCTION_EX flags [f, argstuple, (kwdict if flags & 1)];
  * LOAD_METHOD name pushes [meth, self] or [NULL, bound/attr];
@@ -152,6 +171,12 @@ enum {
     X(UNPACK_SEQUENCE,       TN_ARG_INT,  (oparg) - 1, (oparg) - 1) \
     X(UNPACK_EX,             TN_ARG_INT,  ((oparg) & 0xFF) + ((oparg) >> 8), ((oparg) & 0xFF) + ((oparg) >> 8)) \
     X(FORMAT_VALUE,          TN_ARG_INT,  ((oparg) & 4) ? -1 : 0, ((oparg) & 4) ? -1 : 0) \
+    X(GET_AWAITABLE,         TN_ARG_INT,   0, 0) \
+    X(GET_AITER,             TN_ARG_NONE,  0, 0) \
+    X(GET_ANEXT,             TN_ARG_NONE,  1, 1) \
+    X(END_ASYNC_FOR,         TN_ARG_NONE, -3, -3) \
+    X(BEFORE_ASYNC_WITH,     TN_ARG_NONE,  1, 1) \
+    X(SETUP_ASYNC_WITH,      TN_ARG_JUMP,  0, 1) \
     X(EXTENDED_ARG,          TN_ARG_INT,  0, 0)
 
 typedef enum {

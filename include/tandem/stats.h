@@ -34,6 +34,10 @@
     X(gc_collections, "cyclic GC collections") \
     X(gc_collected,   "objects freed by the cyclic GC") \
     X(gc_pause_ns,    "nanoseconds of GC pause") \
+    X(gc_pause_max_ns, "longest GC pause (ns; the maximum, not a sum)") \
+    X(gc_gen0,        "GC collections of generation 0") \
+    X(gc_gen1,        "GC collections of generations 0-1") \
+    X(gc_gen2,        "full GC collections") \
     X(stw_stops,      "stop-the-world pauses requested") \
     X(stw_wait_ns,    "nanoseconds waiting for the other threads to park") \
     X(deferred_made,  "objects switched to deferred (per-thread) counting") \

@@ -233,7 +233,11 @@ TnObject *tn_c_assemble(TnCompiler *c, int addnone)
         flags |= TN_CO_OPTIMIZED | TN_CO_NEWLOCALS;
         if (u->ste->is_nested)
             flags |= TN_CO_NESTED;
-        if (u->ste->is_generator)
+        if (u->ste->is_coroutine && u->ste->is_generator)
+            flags |= TN_CO_ASYNC_GENERATOR;
+        else if (u->ste->is_coroutine)
+            flags |= TN_CO_COROUTINE;
+        else if (u->ste->is_generator)
             flags |= TN_CO_GENERATOR;
     }
     if (c->flags & TN_CF_FUTURE_ANNOTATIONS)

@@ -996,12 +996,21 @@ static int comp_generator(TnCompiler *c, TnExpr *e, int gen_index, int depth)
         TRY(tn_c_addop(c, TN_LOAD_FAST, 0));   /* .0, the outermost iterator */
     } else {
         TRY(tn_c_expr(c, g->iter));
-        TRY(tn_c_addop(c, TN_GET_ITER, 0));
+        TRY(tn_c_addop(c, g->is_async ? TN_GET_AITER : TN_GET_ITER, 0));
     }
     depth++;
     tn_c_use_block(c, start);
-    TRY(tn_c_addjump(c, TN_FOR_ITER, anchor));
-    TRY(tn_c_next_block(c));
+    if (g->is_async) {
+        /* As in an async for statement; END_ASYNC_FOR at `anchor` ends it. */
+        TRY(tn_c_addjump(c, TN_SETUP_FINALLY, anchor));
+        TRY(tn_c_addop(c, TN_GET_ANEXT, 0));
+        TRY(tn_c_load_none(c));
+        TRY(tn_c_addop(c, TN_YIELD_FROM, 0));
+        TRY(tn_c_addop(c, TN_POP_BLOCK, 0));
+    } else {
+        TRY(tn_c_addjump(c, TN_FOR_ITER, anchor));
+        TRY(tn_c_next_block(c));
+    }
     TRY(tn_c_assign_target(c, g->target));
     for (int i = 0; i < g->ifs.n; i++)
         TRY(tn_c_jump_if(c, g->ifs.items[i], start, 0));
@@ -1031,6 +1040,8 @@ static int comp_generator(TnCompiler *c, TnExpr *e, int gen_index, int depth)
     }
     TRY(tn_c_addjump(c, TN_JUMP_ABSOLUTE, start));
     tn_c_use_block(c, anchor);
+    if (g->is_async)
+        TRY(tn_c_addop(c, TN_END_ASYNC_FOR, 0));
     return 0;
 }
 
@@ -1054,15 +1065,23 @@ int tn_c_comprehension(TnCompiler *c, TnExpr *e)
     TnObject *co = tn_c_assemble(c, 1);
     if (!co)
         return -1;
+    int is_async = u->ste->is_coroutine;
     char *qualname = u->qualname;
     u->qualname = NULL;
     exit_scope(c);
     int r = make_closure(c, co, 0, qualname);
     tn_mem_free(qualname);
     TRY(r);
-    TRY(tn_c_expr(c, e->v.comp.generators.items[0]->iter));
-    TRY(tn_c_addop(c, TN_GET_ITER, 0));
-    return tn_c_addop(c, TN_CALL_FUNCTION, 1);
+    TnComprehension *first = e->v.comp.generators.items[0];
+    TRY(tn_c_expr(c, first->iter));
+    TRY(tn_c_addop(c, first->is_async ? TN_GET_AITER : TN_GET_ITER, 0));
+    TRY(tn_c_addop(c, TN_CALL_FUNCTION, 1));
+    if (!is_async || e->kind == TN_EXPR_GENEXP)
+        return 0;      /* an async generator expression is iterated later */
+    /* An async comprehension is a coroutine: await its result here. */
+    TRY(tn_c_addop(c, TN_GET_AWAITABLE, 0));
+    TRY(tn_c_load_none(c));
+    return tn_c_addop(c, TN_YIELD_FROM, 0);
 }
 
 /* ---- entry points ------------------------------------------------------------ */
@@ -1093,10 +1112,12 @@ static int check_future(TnCompiler *c, TnModuleAst *mod)
             for (int j = 0; future_features[j]; j++)
                 if (strcmp(f, future_features[j]) == 0)
                     known = 1;
+            /* CPython reports these at the statement's start only (one caret). */
+            TnLoc at = { s->loc.lineno, s->loc.col_offset, s->loc.lineno, s->loc.col_offset + 1 };
             if (strcmp(f, "braces") == 0)
-                return tn_c_error(c, s->loc, "not a chance");
+                return tn_c_error(c, at, "not a chance");
             if (!known)
-                return tn_c_error(c, s->loc, "future feature %s is not defined", f);
+                return tn_c_error(c, at, "future feature %s is not defined", f);
             if (strcmp(f, "annotations") == 0)
                 c->flags |= TN_CF_FUTURE_ANNOTATIONS;
         }

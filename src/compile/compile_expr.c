@@ -1,6 +1,6 @@
 /* Code generation for expressions and assignment targets (CPython 3.10
- * patterns; BINARY_OP as 3.11), plus the annotation unparser used by
- * `from __future__ import annotations`. */
+ * patterns; BINARY_OP as 3.11). The annotation unparser used by
+ * `from __future__ import annotations` is in unparse.c. */
 #include <stdio.h>
 #include <string.h>
 #include "compile_internal.h"
@@ -490,8 +490,12 @@ static int expr_inner(TnCompiler *c, TnExpr *e)
     case TN_EXPR_LISTCOMP: case TN_EXPR_SETCOMP: case TN_EXPR_DICTCOMP: case TN_EXPR_GENEXP:
         return tn_c_comprehension(c, e);
     case TN_EXPR_AWAIT:
-        return tn_c_error(c, e->loc, c->u->ste->kind == BLOCK_FUNCTION ? "'await' outside async function"
-                                                                     : "'await' outside function");
+        /* The symbol table rejected every await outside async def. */
+        TRY(tn_c_expr(c, e->v.await_.value));
+        ADDOP_I(TN_GET_AWAITABLE, 0);
+        TRY(tn_c_load_none(c));
+        ADDOP(TN_YIELD_FROM);
+        return 0;
     case TN_EXPR_YIELD:
         if (c->u->ste->kind != BLOCK_FUNCTION)
             return tn_c_error(c, e->loc, "'yield' outside function");
@@ -575,131 +579,4 @@ int tn_c_expr(TnCompiler *c, TnExpr *e)
     c->u->lineno = saved;
     c->depth--;
     return r;
-}
-
-/* ---- unparse (annotations under `from __future__ import annotations`) ------- */
-
-typedef struct { char *buf; size_t len, cap; int err; } Buf;
-
-static void put(Buf *b, const char *s, size_t n)
-{
-    if (b->err)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t nc = b->cap ? b->cap * 2 : 64;
-        while (nc < b->len + n + 1) nc *= 2;
-        char *nb = tn_mem_realloc(b->buf, nc);
-        if (!nb) {
-            b->err = 1;
-            return;
-        }
-        b->buf = nb;
-        b->cap = nc;
-    }
-    memcpy(b->buf + b->len, s, n);
-    b->len += n;
-    b->buf[b->len] = 0;
-}
-
-static void puts_(Buf *b, const char *s) { put(b, s, strlen(s)); }
-
-static int unparse_inner(TnCompiler *c, Buf *b, TnExpr *e);
-
-static int unparse(TnCompiler *c, Buf *b, TnExpr *e)
-{
-    if (tn_c_enter(&c->depth) < 0)
-        return -1;
-    int r = unparse_inner(c, b, e);
-    c->depth--;
-    return r;
-}
-
-static int unparse_inner(TnCompiler *c, Buf *b, TnExpr *e)
-{
-    static const char *const binops[] = { " + ", " & ", " // ", " << ", " @ ", " * ", " % ",
-                                          " | ", " ** ", " >> ", " - ", " / ", " ^ " };
-    switch (e->kind) {
-    case TN_EXPR_NAME: puts_(b, e->v.name.id); return 0;
-    case TN_EXPR_ATTRIBUTE:
-        TRY(unparse(c, b, e->v.attribute.value));
-        puts_(b, ".");
-        puts_(b, e->v.attribute.attr);
-        return 0;
-    case TN_EXPR_CONSTANT: {
-        TnObject *k;
-        if (tn_c_const_object(c, e, &k) < 0)
-            return -1;
-        TnObject *r = tn_object_repr(k);
-        TN_DECREF(k);
-        if (!r)
-            return -1;
-        puts_(b, tn_str_as_cstr(r));
-        TN_DECREF(r);
-        return 0;
-    }
-    case TN_EXPR_SUBSCRIPT:
-        TRY(unparse(c, b, e->v.subscript.value));
-        puts_(b, "[");
-        if (e->v.subscript.slice->kind == TN_EXPR_TUPLE && e->v.subscript.slice->v.list.elts.n) {
-            TnExprSeq *el = &e->v.subscript.slice->v.list.elts;
-            for (int i = 0; i < el->n; i++) {
-                if (i)
-                    puts_(b, ", ");
-                TRY(unparse(c, b, el->items[i]));
-            }
-        } else {
-            TRY(unparse(c, b, e->v.subscript.slice));
-        }
-        puts_(b, "]");
-        return 0;
-    case TN_EXPR_TUPLE: case TN_EXPR_LIST: {
-        TnExprSeq *el = &e->v.list.elts;
-        puts_(b, e->kind == TN_EXPR_TUPLE ? "(" : "[");
-        for (int i = 0; i < el->n; i++) {
-            if (i)
-                puts_(b, ", ");
-            TRY(unparse(c, b, el->items[i]));
-        }
-        if (e->kind == TN_EXPR_TUPLE && el->n == 1)
-            puts_(b, ",");
-        puts_(b, e->kind == TN_EXPR_TUPLE ? ")" : "]");
-        return 0;
-    }
-    case TN_EXPR_BINOP:
-        TRY(unparse(c, b, e->v.binop.left));
-        puts_(b, binops[e->v.binop.op]);
-        return unparse(c, b, e->v.binop.right);
-    case TN_EXPR_UNARYOP:
-        puts_(b, e->v.unaryop.op == TN_UOP_USUB ? "-" : e->v.unaryop.op == TN_UOP_UADD ? "+" :
-                 e->v.unaryop.op == TN_UOP_INVERT ? "~" : "not ");
-        return unparse(c, b, e->v.unaryop.operand);
-    case TN_EXPR_CALL:
-        TRY(unparse(c, b, e->v.call.func));
-        puts_(b, "(");
-        for (int i = 0; i < e->v.call.args.n; i++) {
-            if (i)
-                puts_(b, ", ");
-            TRY(unparse(c, b, e->v.call.args.items[i]));
-        }
-        puts_(b, ")");
-        return 0;
-    default:
-        tn_err_format(&tn_exc_NotImplementedError,
-                      "this annotation cannot be stringized under 'from __future__ import annotations' (line %d)",
-                      e->loc.lineno);
-        return -1;
-    }
-}
-
-char *tn_c_unparse(TnCompiler *c, TnExpr *e)
-{
-    Buf b = { NULL, 0, 0, 0 };
-    put(&b, "", 0);
-    if (unparse(c, &b, e) < 0 || b.err) {
-        tn_mem_free(b.buf);
-        if (b.err && !tn_err_occurred())
-            tn_err_nomemory();
-        return NULL;
-    }
-    return b.buf;
 }

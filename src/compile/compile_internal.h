@@ -41,6 +41,7 @@ typedef struct TnScope {
     TnSymbol *syms; int nsyms, csyms;
     const char **params; int nparams, cparams;   /* parameter order */
     int is_generator, is_comprehension, is_lambda, is_nested;
+    int is_coroutine;                 /* async def */
     int needs_class_closure;          /* class scope: a method uses __class__/super */
     int has_free;
     const char *private_name;         /* class name for mangling, or NULL */
@@ -86,7 +87,7 @@ struct TnBlock {
  * bounds the run-time block stack (an except clause holds two run-time
  * blocks, hence FB_EXCEPTION_HANDLER + FB_HANDLER_CLEANUP). */
 enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
-       FB_HANDLER_CLEANUP, FB_POP_VALUE, FB_EXCEPTION_HANDLER };
+       FB_HANDLER_CLEANUP, FB_POP_VALUE, FB_EXCEPTION_HANDLER, FB_ASYNC_WITH };
 
 typedef struct {
     int type;

@@ -16,6 +16,15 @@
 #define NEW_BLOCK(b) TnBlock *b = tn_c_new_block(c); if (!b) return -1
 #define USE(b) tn_c_use_block(c, (b))
 
+/* `await TOS`; where: see GET_AWAITABLE. */
+static int await_tos(TnCompiler *c, int where)
+{
+    ADDOP_I(TN_GET_AWAITABLE, where);
+    TRY(tn_c_load_none(c));
+    ADDOP(TN_YIELD_FROM);
+    return 0;
+}
+
 static int stmts(TnCompiler *c, TnStmtSeq *seq)
 {
     for (int i = 0; i < seq->n; i++)
@@ -59,7 +68,7 @@ static int unwind_fblock(TnCompiler *c, TnFBlock *f, int preserve_tos)
             ADDOP(TN_ROT_TWO);
         ADDOP(TN_POP_EXCEPT);
         return 0;
-    case FB_WITH:
+    case FB_WITH: case FB_ASYNC_WITH:
         /* Stack: [exit, (value)]; call exit(None, None, None). */
         ADDOP(TN_POP_BLOCK);
         if (preserve_tos)
@@ -68,6 +77,8 @@ static int unwind_fblock(TnCompiler *c, TnFBlock *f, int preserve_tos)
         ADDOP(TN_DUP_TOP);
         ADDOP(TN_DUP_TOP);
         ADDOP_I(TN_CALL_FUNCTION, 3);
+        if (f->type == FB_ASYNC_WITH)
+            TRY(await_tos(c, 2));
         ADDOP(TN_POP_TOP);
         return 0;
     case FB_HANDLER_CLEANUP:
@@ -116,6 +127,8 @@ int tn_c_unwind_fblock_stack(TnCompiler *c, int preserve_tos, TnFBlock **loop)
 static int compile_return(TnCompiler *c, TnStmt *s)
 {
     TnExpr *v = s->v.ret.value;
+    if (v && c->u->ste->is_coroutine && c->u->ste->is_generator)
+        return tn_c_error(c, s->loc, "'return' with value in async generator");
     int preserve_tos = v && v->kind != TN_EXPR_CONSTANT;
     if (preserve_tos)
         TRY(tn_c_expr(c, v));
@@ -232,6 +245,36 @@ static int compile_for(TnCompiler *c, TnStmt *s)
     JUMP(TN_JUMP_ABSOLUTE, start);
     tn_c_pop_fblock(c);
     USE(cleanup);
+    TRY(stmts(c, &s->v.for_.orelse));
+    USE(end);
+    return 0;
+}
+
+/* The SETUP_FINALLY guards only the __anext__ await: StopAsyncIteration
+ * from the body must propagate, as in CPython. */
+static int compile_async_for(TnCompiler *c, TnStmt *s)
+{
+    NEW_BLOCK(start);
+    NEW_BLOCK(except);
+    NEW_BLOCK(end);
+    TRY(tn_c_expr(c, s->v.for_.iter));
+    c->u->lineno = s->loc.lineno;
+    ADDOP(TN_GET_AITER);
+    USE(start);
+    TRY(tn_c_push_fblock(c, s->loc, FB_FOR, start, end, NULL));
+    c->u->lineno = s->loc.lineno;
+    JUMP(TN_SETUP_FINALLY, except);
+    ADDOP(TN_GET_ANEXT);
+    TRY(tn_c_load_none(c));
+    ADDOP(TN_YIELD_FROM);
+    ADDOP(TN_POP_BLOCK);
+    TRY(tn_c_assign_target(c, s->v.for_.target));
+    TRY(stmts(c, &s->v.for_.body));
+    c->u->lineno = s->loc.lineno;
+    JUMP(TN_JUMP_ABSOLUTE, start);
+    tn_c_pop_fblock(c);
+    USE(except);
+    ADDOP(TN_END_ASYNC_FOR);
     TRY(stmts(c, &s->v.for_.orelse));
     USE(end);
     return 0;
@@ -374,6 +417,53 @@ static int compile_with(TnCompiler *c, TnStmt *s, int pos)
     USE(final);
     NEW_BLOCK(suppress);
     ADDOP(TN_WITH_EXCEPT_START);
+    JUMP(TN_POP_JUMP_IF_TRUE, suppress);
+    ADDOP_I(TN_RERAISE, 1);
+    USE(suppress);
+    ADDOP(TN_POP_TOP);
+    ADDOP(TN_POP_EXCEPT);
+    ADDOP(TN_POP_TOP);
+    USE(exit);
+    return 0;
+}
+
+/* compile_with with the enter and exit results awaited. */
+static int compile_async_with(TnCompiler *c, TnStmt *s, int pos)
+{
+    TnWithItem *item = s->v.with.items.items[pos];
+    NEW_BLOCK(block);
+    NEW_BLOCK(final);
+    NEW_BLOCK(exit);
+    TRY(tn_c_expr(c, item->context_expr));
+    c->u->lineno = s->loc.lineno;
+    ADDOP(TN_BEFORE_ASYNC_WITH);
+    TRY(await_tos(c, 1));
+    JUMP(TN_SETUP_ASYNC_WITH, final);
+    USE(block);
+    TRY(tn_c_push_fblock(c, s->loc, FB_ASYNC_WITH, block, final, NULL));
+    if (item->optional_vars)
+        TRY(tn_c_assign_target(c, item->optional_vars));
+    else
+        ADDOP(TN_POP_TOP);
+    if (pos + 1 == s->v.with.items.n)
+        TRY(stmts(c, &s->v.with.body));
+    else
+        TRY(compile_async_with(c, s, pos + 1));
+    tn_c_pop_fblock(c);
+    ADDOP(TN_POP_BLOCK);
+    c->u->lineno = s->loc.lineno;
+    TRY(tn_c_load_none(c));
+    ADDOP(TN_DUP_TOP);
+    ADDOP(TN_DUP_TOP);
+    ADDOP_I(TN_CALL_FUNCTION, 3);
+    TRY(await_tos(c, 2));
+    ADDOP(TN_POP_TOP);
+    JUMP(TN_JUMP_ABSOLUTE, exit);
+    /* Exceptional exit: [exit, prev, exc]. */
+    USE(final);
+    NEW_BLOCK(suppress);
+    ADDOP(TN_WITH_EXCEPT_START);
+    TRY(await_tos(c, 2));
     JUMP(TN_POP_JUMP_IF_TRUE, suppress);
     ADDOP_I(TN_RERAISE, 1);
     USE(suppress);
@@ -666,11 +756,11 @@ static int stmt_inner(TnCompiler *c, TnStmt *s)
     case TN_STMT_BREAK: return compile_break_continue(c, s, 1);
     case TN_STMT_CONTINUE: return compile_break_continue(c, s, 0);
     case TN_STMT_ASYNCFUNCTIONDEF:
-        return tn_c_error(c, s->loc, "'async def' is not supported by tandem");
+        return tn_c_function(c, s);
     case TN_STMT_ASYNCFOR:
-        return tn_c_error(c, s->loc, "'async for' is not supported by tandem");
+        return compile_async_for(c, s);
     case TN_STMT_ASYNCWITH:
-        return tn_c_error(c, s->loc, "'async with' is not supported by tandem");
+        return compile_async_with(c, s, 0);
     }
     return 0;
 }

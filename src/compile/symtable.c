@@ -193,11 +193,26 @@ static int visit_argument_exprs(Sym *y, TnArguments *a, int annotations)
     return 0;
 }
 
+/* An `async for` clause or an `await` in comprehension scope `comp`: a
+ * list/set/dict comprehension becomes a coroutine that its parent awaits,
+ * so the parent must be async too; a generator expression becomes an
+ * async generator, which is only iterated later, so the chain stops there. */
+static int async_comprehension(Sym *y, TnScope *comp, TnLoc loc)
+{
+    TnScope *s = comp;
+    for (; s->is_comprehension; s = s->parent) {
+        s->is_coroutine = 1;
+        if (s->is_generator)
+            return 0;
+    }
+    if (!s->is_coroutine)
+        return err_at(y, loc, "%s", "asynchronous comprehension outside of an asynchronous function");
+    return 0;
+}
+
 static int visit_comprehension(Sym *y, TnExpr *e)
 {
     TnComprehensionSeq *gens = &e->v.comp.generators;
-    if (gens->items[0]->is_async)
-        return err_at(y, e->loc, "%s", "asynchronous comprehensions are not supported");
     /* The outermost iterable is evaluated in the enclosing scope. */
     TRY(visit_expr(y, gens->items[0]->iter));
     const char *name = e->kind == TN_EXPR_LISTCOMP ? "<listcomp>" :
@@ -215,7 +230,7 @@ static int visit_comprehension(Sym *y, TnExpr *e)
     for (int i = 0; i < gens->n; i++) {
         TnComprehension *g = gens->items[i];
         if (g->is_async)
-            return err_at(y, e->loc, "%s", "asynchronous comprehensions are not supported");
+            TRY(async_comprehension(y, s, e->loc));
         if (i > 0)
             TRY(visit_expr(y, g->iter));
         y->in_comp_target = 1;
@@ -307,13 +322,20 @@ static int visit_expr_inner(Sym *y, TnExpr *e)
     case TN_EXPR_LISTCOMP: case TN_EXPR_SETCOMP: case TN_EXPR_DICTCOMP: case TN_EXPR_GENEXP:
         return visit_comprehension(y, e);
     case TN_EXPR_AWAIT:
-        return err_at(y, e->loc, "%s", y->cur->kind == BLOCK_FUNCTION ? "'await' outside async function"
-                                                                    : "'await' outside function");
+        if (y->cur->kind != BLOCK_FUNCTION)
+            return err_at(y, e->loc, "%s", "'await' outside function");
+        if (y->cur->is_comprehension)
+            TRY(async_comprehension(y, y->cur, e->loc));
+        else if (!y->cur->is_coroutine)
+            return err_at(y, e->loc, "%s", "'await' outside async function");
+        return visit_expr(y, e->v.await_.value);
     case TN_EXPR_YIELD: case TN_EXPR_YIELDFROM: {
         if (y->cur->kind != BLOCK_FUNCTION)
             return err_at(y, e->loc, "%s", "'yield' outside function");
         if (y->cur->is_comprehension)
             return err_at(y, e->loc, "%s", "'yield' inside list comprehension");
+        if (y->cur->is_coroutine && e->kind == TN_EXPR_YIELDFROM)
+            return err_at(y, e->loc, "%s", "'yield from' inside async function");
         y->cur->is_generator = 1;
         TnExpr *v = e->kind == TN_EXPR_YIELD ? e->v.yield.value : e->v.yieldfrom.value;
         return v ? visit_expr(y, v) : 0;
@@ -370,8 +392,6 @@ static int visit_annotation(Sym *y, TnExpr *ann)
 
 static int visit_function(Sym *y, TnStmt *s)
 {
-    if (s->kind == TN_STMT_ASYNCFUNCTIONDEF)
-        return err_at(y, s->loc, "%s", "'async def' is not supported by tandem");
     TnArguments *a = s->v.funcdef.args;
     TRY(add_def(y, s->v.funcdef.name, DEF_LOCAL, s->loc));
     TRY(visit_argument_exprs(y, a, 1));
@@ -381,6 +401,7 @@ static int visit_function(Sym *y, TnStmt *s)
     TnScope *fs = scope_new(y, BLOCK_FUNCTION, s->v.funcdef.name, s, s->loc.lineno);
     if (!fs)
         return -1;
+    fs->is_coroutine = s->kind == TN_STMT_ASYNCFUNCTIONDEF;
     TnScope *saved = y->cur;
     y->cur = fs;
     TRY(visit_arguments(y, a, s->loc));
@@ -485,8 +506,8 @@ static int visit_stmt_inner(Sym *y, TnStmt *s)
         return s->v.annassign.value ? visit_expr(y, s->v.annassign.value) : 0;
     }
     case TN_STMT_FOR: case TN_STMT_ASYNCFOR:
-        if (s->kind == TN_STMT_ASYNCFOR)
-            return err_at(y, s->loc, "%s", "'async for' is not supported by tandem");
+        if (s->kind == TN_STMT_ASYNCFOR && !y->cur->is_coroutine)
+            return err_at(y, s->loc, "%s", "'async for' outside async function");
         TRY(visit_expr(y, s->v.for_.target));
         TRY(visit_expr(y, s->v.for_.iter));
         TRY(visit_stmts(y, &s->v.for_.body));
@@ -500,8 +521,8 @@ static int visit_stmt_inner(Sym *y, TnStmt *s)
         TRY(visit_stmts(y, &s->v.if_.body));
         return visit_stmts(y, &s->v.if_.orelse);
     case TN_STMT_WITH: case TN_STMT_ASYNCWITH:
-        if (s->kind == TN_STMT_ASYNCWITH)
-            return err_at(y, s->loc, "%s", "'async with' is not supported by tandem");
+        if (s->kind == TN_STMT_ASYNCWITH && !y->cur->is_coroutine)
+            return err_at(y, s->loc, "%s", "'async with' outside async function");
         for (int i = 0; i < s->v.with.items.n; i++) {
             TRY(visit_expr(y, s->v.with.items.items[i]->context_expr));
             if (s->v.with.items.items[i]->optional_vars)

@@ -1081,10 +1081,22 @@ static const TnMethodDef file_methods[] = {
     { 0, 0, 0, 0 }
 };
 
-#define FILE_TYPE(var, name) \
+/* Files come from open() only; without this the type would inherit the
+ * io base class's constructor and build a file with no descriptor. */
+static TnObject *file_new(TnType *type, TnObject *const *args, size_t nargs, TnObject *kwnames)
+{
+    return tn_err_format(&tn_exc_TypeError, "cannot create '%s' instances; use open()",
+                         type->tp_name);
+}
+
+extern TnType tn_textiobase_type, tn_bufferediobase_type;   /* memio.c */
+
+#define FILE_TYPE(var, name, base) \
     TnType var = { \
         TN_STATIC_TYPE_HEAD, \
         .tp_name = name, \
+        .tp_base = base, \
+        .tp_new = file_new, \
         .tp_basicsize = sizeof(TnFile), \
         .tp_dealloc = file_dealloc, \
         .tp_repr = file_repr, \
@@ -1093,10 +1105,10 @@ static const TnMethodDef file_methods[] = {
         .tp_methods = file_methods, \
         .tp_getset = file_getset, \
     };
-FILE_TYPE(tn_textio_type, "_io.TextIOWrapper")
-FILE_TYPE(tn_bufreader_type, "_io.BufferedReader")
-FILE_TYPE(tn_bufwriter_type, "_io.BufferedWriter")
-FILE_TYPE(tn_bufrandom_type, "_io.BufferedRandom")
+FILE_TYPE(tn_textio_type, "_io.TextIOWrapper", &tn_textiobase_type)
+FILE_TYPE(tn_bufreader_type, "_io.BufferedReader", &tn_bufferediobase_type)
+FILE_TYPE(tn_bufwriter_type, "_io.BufferedWriter", &tn_bufferediobase_type)
+FILE_TYPE(tn_bufrandom_type, "_io.BufferedRandom", &tn_bufferediobase_type)
 
 /* ---- start-up: types, UnsupportedOperation, std streams ----------------- */
 
@@ -1203,6 +1215,9 @@ static TnObject *io_open(TnObject *self, TnObject *const *args, size_t nargs, Tn
     return r;
 }
 
+int tn_memio_add_types(TnObject *m);   /* memio.c: StringIO, BytesIO */
+int tn_memio_add_bases(TnObject *m);   /* memio.c: IOBase and its subclasses */
+
 static const TnMethodDef io_methods[] = {
     { "open", (void *)io_open, TN_METH_FASTKW, "Open file and return a stream." },
     { 0, 0, 0, 0 }
@@ -1218,7 +1233,8 @@ TnObject *tn_module_init_io(void)
         tn_module_add_type(m, &tn_textio_type) < 0 || tn_module_add_type(m, &tn_bufreader_type) < 0 ||
         tn_module_add_type(m, &tn_bufwriter_type) < 0 || tn_module_add_type(m, &tn_bufrandom_type) < 0 ||
         tn_module_add_int(m, "SEEK_SET", 0) < 0 || tn_module_add_int(m, "SEEK_CUR", 1) < 0 ||
-        tn_module_add_int(m, "SEEK_END", 2) < 0 || tn_module_add_int(m, "DEFAULT_BUFFER_SIZE", BUFSIZE) < 0) {
+        tn_module_add_int(m, "SEEK_END", 2) < 0 || tn_module_add_int(m, "DEFAULT_BUFFER_SIZE", BUFSIZE) < 0 ||
+        tn_memio_add_bases(m) < 0 || tn_memio_add_types(m) < 0) {
         TN_DECREF(m);
         return NULL;
     }

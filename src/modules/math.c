@@ -84,6 +84,60 @@ static TnObject *math_log1p(TnObject *m, TnObject *arg)
     return math_1(arg, log1p, 0);
 }
 
+/* ---- gamma and lgamma --------------------------------------------------------------- */
+
+/* CPython does not use libm here but a Lanczos approximation (g and the
+ * 13-term rational sum of Boost's lanczos13m53, Godfrey's method), so the
+ * same sum, evaluated in the same order, gives bit-identical results. */
+static const double lanczos_g = 6.024680040776729583740234375;
+static const double lanczos_g_minus_half = 5.524680040776729583740234375;
+static const double lanczos_num[13] = {
+    23531376880.41075968857200767445163675473, 42919803642.64909876895789904700198885093,
+    35711959237.35566804944018545154716670596, 17921034426.03720969991975575445893111267,
+    6039542586.352028005064291644307297921070, 1439720407.311721673663223072794912393972,
+    248874557.8620541565114603864132294232163, 31426415.58540019438061423162831820536287,
+    2876370.628935372441225409051620849613599, 186056.2653952234950402949897160456992822,
+    8071.672002365816210638002902272250613822, 210.8242777515793458725097339207133627117,
+    2.506628274631000270164908177133837338626
+};
+/* x(x+1)...(x+11) expanded: unsigned Stirling numbers of the first kind */
+static const double lanczos_den[13] = {
+    0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0,
+    2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0
+};
+
+static double lanczos_sum(double x)
+{
+    double num = 0.0, den = 0.0;
+    if (x < 5.0) {
+        for (int i = 12; i >= 0; i--) {
+            num = num * x + lanczos_num[i];
+            den = den * x + lanczos_den[i];
+        }
+    } else {
+        /* in powers of 1/x, so large x cannot overflow */
+        for (int i = 0; i < 13; i++) {
+            num = num / x + lanczos_num[i];
+            den = den / x + lanczos_den[i];
+        }
+    }
+    return num / den;
+}
+
+/* sin(pi * x), exact at the integers and half-integers */
+static double sin_pi(double x)
+{
+    double y = fmod(fabs(x), 2.0), r;
+    switch ((int)round(2.0 * y)) {
+    case 0: r = sin(M_PI * y); break;
+    case 1: r = cos(M_PI * (y - 0.5)); break;
+    case 2: r = sin(M_PI * (1.0 - y)); break;
+    case 3: r = -cos(M_PI * (y - 1.5)); break;
+    default: r = sin(M_PI * (y - 2.0)); break;
+    }
+    return copysign(1.0, x) * r;
+}
+
 static TnObject *math_gamma(TnObject *m, TnObject *arg)
 {
     double x;
@@ -93,8 +147,52 @@ static TnObject *math_gamma(TnObject *m, TnObject *arg)
         return domain_error();
     if (isnan(x) || isinf(x))
         return tn_float_new(x);
-    errno = 0;
-    double r = tgamma(x);
+    if (x == floor(x) && x <= 23.0) {
+        /* the correctly rounded factorial, as CPython's table */
+        unsigned __int128 f = 1;
+        for (int k = 2; k < (int)x; k++)
+            f *= (unsigned)k;
+        return tn_float_new((double)f);
+    }
+    double absx = fabs(x);
+    if (absx < 1e-20) {
+        double r = 1.0 / x;
+        return isinf(r) ? range_error() : tn_float_new(r);
+    }
+    if (absx > 200.0) {
+        if (x < 0.0)
+            return tn_float_new(0.0 / sin_pi(x));
+        return range_error();
+    }
+    double y = absx + lanczos_g_minus_half, z;
+    /* z: the rounding error of y, scaled, for a first-order correction */
+    if (absx > lanczos_g_minus_half)
+        z = (y - absx) - lanczos_g_minus_half;
+    else
+        z = (y - lanczos_g_minus_half) - absx;
+    z = z * lanczos_g / y;
+    double r;
+    if (x < 0.0) {
+        r = -M_PI / sin_pi(absx) / absx * exp(y) / lanczos_sum(absx);
+        r -= z * r;
+        if (absx < 140.0) {
+            r /= pow(y, absx - 0.5);
+        } else {
+            double sqrtpow = pow(y, absx / 2.0 - 0.25);
+            r /= sqrtpow;
+            r /= sqrtpow;
+        }
+    } else {
+        r = lanczos_sum(absx) / exp(y);
+        r += z * r;
+        if (absx < 140.0) {
+            r *= pow(y, absx - 0.5);
+        } else {
+            double sqrtpow = pow(y, absx / 2.0 - 0.25);
+            r *= sqrtpow;
+            r *= sqrtpow;
+        }
+    }
     if (isinf(r))
         return range_error();
     return tn_float_new(r);
@@ -109,10 +207,19 @@ static TnObject *math_lgamma(TnObject *m, TnObject *arg)
         return tn_float_new(x);
     if (isinf(x))
         return tn_float_new(INFINITY);
-    if (x <= 0 && x == floor(x))
-        return domain_error();
-    int sign;
-    double r = lgamma_r(x, &sign);
+    if (x == floor(x) && x <= 2.0) {
+        if (x <= 0.0)
+            return domain_error();
+        return tn_float_new(0.0);
+    }
+    double absx = fabs(x);
+    if (absx < 1e-20)
+        return tn_float_new(-log(absx));
+    double r = log(lanczos_sum(absx)) - lanczos_g;
+    r += (absx - 0.5) * (log(absx + lanczos_g - 0.5) - 1);
+    if (x < 0.0)
+        r = 1.144729885849400174143427351353058711647 /* log(pi) */
+            - log(fabs(sin_pi(absx))) - log(absx) - r;
     if (isinf(r))
         return range_error();
     return tn_float_new(r);
@@ -773,10 +880,12 @@ static TnObject *math_isclose(TnObject *m, TnObject *const *args, size_t nargs, 
     return tn_bool_from((diff <= fabs(rel * b)) || (diff <= fabs(rel * a)) || (diff <= abst));
 }
 
-/* sqrt(sum(x*x)) for a vector, scaled by a power of two so nothing
- * overflows, with the squares summed exactly (fma gives each square's
- * rounding error) before the one final rounding. */
-static double vector_norm(const double *v, size_t n, double maxv, int found_nan)
+/* sqrt(sum(x*x)) for a vector, CPython 3.11's way so results match bit for
+ * bit: scale by a power of two so nothing overflows, accumulate the squares
+ * as double-length values (fma gives each product's rounding error, a fast
+ * two-sum each addition's), then one Newton correction of the square root.
+ * The sum starts at 1.0 so the running total never loses its lowest bits. */
+static double vector_norm(double *v, size_t n, double maxv, int found_nan)
 {
     if (isinf(maxv))
         return maxv;
@@ -786,20 +895,31 @@ static double vector_norm(const double *v, size_t n, double maxv, int found_nan)
         return maxv;
     int e;
     frexp(maxv, &e);
-    double hi = 0.0, lo = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        double x = ldexp(v[i], -e);
-        double sq = x * x, err = fma(x, x, -sq);
-        double t = hi + sq;
-        lo += (fabs(hi) >= fabs(sq)) ? (hi - t) + sq : (sq - t) + hi;
-        lo += err;
-        hi = t;
+    if (e < -1023) {
+        /* ldexp(1.0, -e) would overflow: rescale into the normal range */
+        for (size_t i = 0; i < n; i++)
+            v[i] /= DBL_MIN;
+        return DBL_MIN * vector_norm(v, n, maxv / DBL_MIN, found_nan);
     }
-    double s = sqrt(hi + lo);
-    /* one Newton correction step on the residual */
-    double resid = -fma(s, s, -hi) + lo;     /* (hi + lo) - s*s, nearly exact */
-    s += resid / (2.0 * s);
-    return ldexp(s, e);
+    double scale = ldexp(1.0, -e);
+    double csum = 1.0, frac1 = 0.0, frac2 = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double x = v[i] * scale;
+        double hi = x * x, lo = fma(x, x, -hi);
+        double s = csum + hi;
+        frac2 += (csum - s) + hi;
+        csum = s;
+        frac1 += lo;
+    }
+    double h = sqrt(csum - 1.0 + (frac1 + frac2));
+    double hi = -h * h, lo = fma(-h, h, -hi);
+    double s = csum + hi;
+    frac2 += (csum - s) + hi;
+    csum = s;
+    frac1 += lo;
+    double x = csum - 1.0 + (frac1 + frac2);
+    h += x / (2.0 * h);
+    return h / scale;
 }
 
 static TnObject *math_hypot(TnObject *m, TnObject *const *args, size_t nargs)
@@ -822,7 +942,7 @@ static TnObject *math_hypot(TnObject *m, TnObject *const *args, size_t nargs)
         if (x > maxv)
             maxv = x;
     }
-    double r = nargs == 2 ? hypot(v[0], v[1]) : vector_norm(v, nargs, maxv, found_nan);
+    double r = vector_norm(v, nargs, maxv, found_nan);
     if (v != buf)
         tn_mem_free(v);
     return tn_float_new(r);
@@ -859,7 +979,7 @@ static TnObject *math_dist(TnObject *m, TnObject *const *args, size_t nargs)
         if (x > maxv)
             maxv = x;
     }
-    res = tn_float_new(n == 2 ? hypot(v[0], v[1]) : vector_norm(v, (size_t)n, maxv, found_nan));
+    res = tn_float_new(vector_norm(v, (size_t)n, maxv, found_nan));
 done:
     tn_mem_free(v);
     TN_XDECREF(p);

@@ -45,6 +45,45 @@ static TnObject *time_process_time_ns(TnObject *s, TnObject *u) { return clock_n
 static TnObject *time_thread_time(TnObject *s, TnObject *u) { return clock_float(CLOCK_THREAD_CPUTIME_ID); }
 static TnObject *time_thread_time_ns(TnObject *s, TnObject *u) { return clock_ns(CLOCK_THREAD_CPUTIME_ID); }
 
+static int clock_id_arg(TnObject *arg, clockid_t *out)
+{
+    int64_t v;
+    if (!tn_int_check(arg)) {
+        tn_err_format(&tn_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                      TN_TYPE(arg)->tp_name);
+        return -1;
+    }
+    if (!tn_int_as_i64_overflow(arg, &v) || v > INT32_MAX || v < INT32_MIN) {
+        tn_err_setstr(&tn_exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (clockid_t)v;
+    return 0;
+}
+
+static TnObject *time_clock_gettime(TnObject *s, TnObject *arg)
+{
+    clockid_t id;
+    return clock_id_arg(arg, &id) < 0 ? NULL : clock_float(id);
+}
+
+static TnObject *time_clock_gettime_ns(TnObject *s, TnObject *arg)
+{
+    clockid_t id;
+    return clock_id_arg(arg, &id) < 0 ? NULL : clock_ns(id);
+}
+
+static TnObject *time_clock_getres(TnObject *s, TnObject *arg)
+{
+    clockid_t id;
+    struct timespec ts;
+    if (clock_id_arg(arg, &id) < 0)
+        return NULL;
+    if (clock_getres(id, &ts) < 0)
+        return tn_err_from_errno(&tn_exc_OSError, NULL);
+    return tn_float_new(ts_to_double(&ts));
+}
+
 /* The one blocking call of this module. It holds no lock; the threads
  * issue wraps it to release the GIL (gil build) and go offline for QSBR
  * (ft build) while it sleeps. Returns 0, or -1 with errno set. A signal
@@ -368,6 +407,9 @@ static const TnMethodDef time_methods[] = {
     { "process_time_ns", (void *)time_process_time_ns, TN_METH_NOARGS, "Process time for profiling as nanoseconds." },
     { "thread_time", (void *)time_thread_time, TN_METH_NOARGS, "Thread time for profiling: sum of the kernel and user-space CPU time." },
     { "thread_time_ns", (void *)time_thread_time_ns, TN_METH_NOARGS, "Thread time for profiling as nanoseconds." },
+    { "clock_gettime", (void *)time_clock_gettime, TN_METH_O, "Return the time of the specified clock clk_id." },
+    { "clock_gettime_ns", (void *)time_clock_gettime_ns, TN_METH_O, "Return the time of the specified clock clk_id as nanoseconds." },
+    { "clock_getres", (void *)time_clock_getres, TN_METH_O, "Return the resolution (precision) of the specified clock clk_id." },
     { "sleep", (void *)time_sleep, TN_METH_O, "Delay execution for a given number of seconds." },
     { "localtime", (void *)time_localtime, TN_METH_FAST, "Convert seconds since the Epoch to a time tuple expressing local time." },
     { "gmtime", (void *)time_gmtime, TN_METH_FAST, "Convert seconds since the Epoch to a time tuple expressing UTC." },
@@ -389,7 +431,25 @@ TnObject *tn_module_init_time(void)
     if (tn_module_add_functions(m, time_methods) < 0 ||
         tn_module_add_type(m, &struct_time_type) < 0 ||
         tn_module_add_int(m, "timezone", timezone) < 0 ||
-        tn_module_add_int(m, "daylight", daylight) < 0) {
+        tn_module_add_int(m, "daylight", daylight) < 0 ||
+        tn_module_add_int(m, "altzone", daylight ? timezone - 3600 : timezone) < 0 ||
+        tn_module_add_int(m, "CLOCK_REALTIME", CLOCK_REALTIME) < 0 ||
+        tn_module_add_int(m, "CLOCK_MONOTONIC", CLOCK_MONOTONIC) < 0 ||
+        tn_module_add_int(m, "CLOCK_MONOTONIC_RAW", CLOCK_MONOTONIC_RAW) < 0 ||
+        tn_module_add_int(m, "CLOCK_BOOTTIME", CLOCK_BOOTTIME) < 0 ||
+        tn_module_add_int(m, "CLOCK_TAI", CLOCK_TAI) < 0 ||
+        tn_module_add_int(m, "CLOCK_PROCESS_CPUTIME_ID", CLOCK_PROCESS_CPUTIME_ID) < 0 ||
+        tn_module_add_int(m, "CLOCK_THREAD_CPUTIME_ID", CLOCK_THREAD_CPUTIME_ID) < 0) {
+        TN_DECREF(m);
+        return NULL;
+    }
+    TnObject *n0 = tn_str_from_cstr(tzname[0]), *n1 = n0 ? tn_str_from_cstr(tzname[1]) : NULL;
+    TnObject *names = n1 ? tn_tuple_pack(2, n0, n1) : NULL;
+    int rc = names ? tn_module_add_object(m, "tzname", names) : -1;
+    TN_XDECREF(n0);
+    TN_XDECREF(n1);
+    TN_XDECREF(names);
+    if (rc < 0) {
         TN_DECREF(m);
         return NULL;
     }

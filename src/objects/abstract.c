@@ -754,9 +754,14 @@ tn_ssize_t tn_object_length_hint(TnObject *o, tn_ssize_t dflt)
         tn_decref(r);
         return -1;
     }
-    tn_ssize_t n = tn_number_as_ssize(r, &tn_exc_OverflowError);
+    int64_t n;
+    int fits = tn_int_as_i64_overflow(r, &n);
     tn_decref(r);
-    if (n < 0 && !tn_err_occurred()) {
+    if (!fits || n > INTPTR_MAX) {
+        tn_err_setstr(&tn_exc_OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    if (n < 0) {
         tn_err_setstr(&tn_exc_ValueError, "__length_hint__() should return >= 0");
         return -1;
     }
@@ -778,7 +783,7 @@ TnObject *tn_object_getitem(TnObject *o, TnObject *key)
     }
     if (tn_type_check(o)) {
         if (o == (TnObject *)&tn_type_type)
-            return tn_err_format(&tn_exc_TypeError, "'type' object is not subscriptable"), NULL;
+            return tn_genericalias_new(o, key);     /* type[int] (PEP 585) */
         TnObject *meth;
         int r = tn_object_lookup_attr(o, TN_ID(__class_getitem__), &meth);
         if (r < 0)
@@ -963,7 +968,8 @@ int tn_object_issubclass(TnObject *derived, TnObject *cls)
         tn_leave_recursive_call();
         return r;
     }
-    TnObject *checker = tn_type_check(cls) ? tn_type_lookup(TN_TYPE(cls), TN_ID(__subclasscheck__)) : NULL;
+    /* classes with a metaclass hook, and objects such as int | str */
+    TnObject *checker = tn_type_lookup(TN_TYPE(cls), TN_ID(__subclasscheck__));
     if (checker && TN_TYPE(cls) != &tn_type_type) {
         int found;
         TnObject *r = tn_call_dunder(cls, TN_ID(__subclasscheck__), &derived, 1, &found);

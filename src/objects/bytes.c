@@ -173,6 +173,16 @@ TnObject *tn_bytes_from_object(TnObject *o)
     }
     if (tn_str_check(o))
         return tn_err_format(&tn_exc_TypeError, "string argument without an encoding");
+    if (tn_type_lookup(TN_TYPE(o), tn_str_intern_cstr("__bytes__"))) {
+        /* __bytes__ wins over the iterable protocol (array.array, user classes) */
+        TnObject *r = tn_call_method(o, tn_str_intern_cstr("__bytes__"), NULL, 0);
+        if (r && !tn_bytes_check(r)) {
+            tn_err_format(&tn_exc_TypeError, "__bytes__ returned non-bytes (type %.200s)",
+                          TN_TYPE(r)->tp_name);
+            TN_CLEAR(r);
+        }
+        return r;
+    }
     if (TN_TYPE(o)->nb_index && !tn_float_check(o)) {
         tn_ssize_t count = tn_number_as_ssize(o, &tn_exc_OverflowError);
         if (count == -1 && tn_err_occurred())

@@ -99,7 +99,7 @@ static TnObject *cf_get_qualname(TnObject *o, void *c)
     if (!f->m_self || tn_module_check(f->m_self))
         return tn_str_from_cstr(f->m_ml->name);
     TnType *t = tn_type_check(f->m_self) ? (TnType *)f->m_self : TN_TYPE(f->m_self);
-    return tn_str_from_format("%s.%s", tn_type_name(t), f->m_ml->name);
+    return tn_str_from_format("%s.%s", tn_type_short_name(t), f->m_ml->name);
 }
 static TnObject *cf_get_self(TnObject *o, void *c)
 {
@@ -128,10 +128,30 @@ static const TnGetSetDef cfunction_getset[] = {
     { NULL, NULL, NULL, NULL, NULL }
 };
 
+/* Cyclic GC: a descriptor references the type that defines it, which holds
+ * it in its __dict__ (a cycle for every class); a builtin method bound to
+ * an instance references it. */
+static int descr_traverse(TnObject *o, tn_visitproc visit, void *arg)
+{
+    TnDescrHead *d = (TnDescrHead *)o;
+    return d->d_type ? visit((TnObject *)d->d_type, arg) : 0;
+}
+
+static int cfunction_traverse(TnObject *o, tn_visitproc visit, void *arg)
+{
+    TnCFunction *f = (TnCFunction *)o;
+    int r = f->m_self ? visit(f->m_self, arg) : 0;
+    if (!r && f->m_module)
+        r = visit(f->m_module, arg);
+    return r;
+}
+
 TnType tn_cfunction_type = {
     TN_STATIC_TYPE_HEAD,
     .tp_name = "builtin_function_or_method",
     .tp_basicsize = sizeof(TnCFunction),
+    .tp_flags = TN_TPFLAG_GC,
+    .tp_traverse = cfunction_traverse,
     .tp_dealloc = cfunction_dealloc,
     .tp_repr = cfunction_repr,
     .tp_hash = cfunction_hash,
@@ -180,7 +200,7 @@ static TnObject *d_get_objclass(TnObject *o, void *c) { return tn_newref((TnObje
 static TnObject *d_get_qualname(TnObject *o, void *c)
 {
     TnDescrHead *d = (TnDescrHead *)o;
-    return tn_str_from_format("%s.%U", tn_type_name(d->d_type), d->d_name);
+    return tn_str_from_format("%s.%U", tn_type_short_name(d->d_type), d->d_name);
 }
 
 /* ---- method_descriptor ------------------------------------------------------- */
@@ -241,7 +261,8 @@ TnType tn_method_descr_type = {
     TN_STATIC_TYPE_HEAD,
     .tp_name = "method_descriptor",
     .tp_basicsize = sizeof(TnMethodDescr),
-    .tp_flags = TN_TPFLAG_METHOD_DESCRIPTOR,
+    .tp_flags = TN_TPFLAG_METHOD_DESCRIPTOR | TN_TPFLAG_GC,
+    .tp_traverse = descr_traverse,
     .tp_dealloc = descr_dealloc,
     .tp_repr = methoddescr_repr,
     .tp_call = methoddescr_call,
@@ -293,6 +314,8 @@ TnType tn_classmethod_descr_type = {
     TN_STATIC_TYPE_HEAD,
     .tp_name = "classmethod_descriptor",
     .tp_basicsize = sizeof(TnMethodDescr),
+    .tp_flags = TN_TPFLAG_GC,
+    .tp_traverse = descr_traverse,
     .tp_dealloc = descr_dealloc,
     .tp_repr = classmethoddescr_repr,
     .tp_call = classmethoddescr_call,
@@ -445,6 +468,8 @@ TnType tn_member_descr_type = {
     TN_STATIC_TYPE_HEAD,
     .tp_name = "member_descriptor",
     .tp_basicsize = sizeof(TnMemberDescr),
+    .tp_flags = TN_TPFLAG_GC,
+    .tp_traverse = descr_traverse,
     .tp_dealloc = descr_dealloc,
     .tp_repr = member_repr,
     .tp_descr_get = member_get,
@@ -512,6 +537,8 @@ TnType tn_getset_descr_type = {
     TN_STATIC_TYPE_HEAD,
     .tp_name = "getset_descriptor",
     .tp_basicsize = sizeof(TnGetSetDescr),
+    .tp_flags = TN_TPFLAG_GC,
+    .tp_traverse = descr_traverse,
     .tp_dealloc = descr_dealloc,
     .tp_repr = getset_repr,
     .tp_descr_get = getset_get,

@@ -110,7 +110,7 @@ static TnObject *base_str(TnObject *o)
 static TnObject *base_repr(TnObject *o)
 {
     TnObject *a = EXC(o)->args;
-    const char *name = tn_type_name(TN_TYPE(o));
+    const char *name = tn_type_short_name(TN_TYPE(o));
     if (a && TN_TUPLE_SIZE(a) == 1)
         return tn_str_from_format("%s(%R)", name, TN_TUPLE_GET(a, 0));
     if (!a || TN_TUPLE_SIZE(a) == 0)

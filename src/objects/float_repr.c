@@ -3,7 +3,8 @@
  * float.hex / float.fromhex.
  *
  * Shortest digits: try 1..17 significant digits with "%.*e" and keep the
- * first that reads back (strtod) as the same double. glibc's printf and
+ * first that reads back (strtod) as the same double, or whose neighbour
+ * across v does (see shortest_digits). glibc's printf and
  * strtod are correctly rounded, so the result is the shortest correctly
  * rounded string, which is what CPython's dtoa-based repr produces. */
 #include <ctype.h>
@@ -18,28 +19,74 @@
 
 /* Significant digits (no point, no sign) and decimal exponent such that
  * |v| = 0.d1d2d3... * 10**decpt. v finite and nonzero; digits has room for
- * 18 + NUL. Returns the digit count. */
+ * 18 + NUL. Returns the digit count.
+ *
+ * At each length the correctly rounded string is the nearest candidate, but
+ * it can miss v's rounding interval when that interval is lopsided (v a power
+ * of two: the gap below is half the gap above) while the string one unit
+ * away on the other side of v still reads back as v. So when the rounded
+ * string fails, its neighbour across v is tried before adding a digit. */
 static int shortest_digits(double v, char *digits, int *decpt)
 {
     char buf[40];
     v = fabs(v);
-    for (int prec = 0; prec < 17; prec++) {
+    for (int prec = 0; prec <= 16; prec++) {
         snprintf(buf, sizeof buf, "%.*e", prec, v);
-        if (prec == 16 || strtod(buf, NULL) == v)
-            break;
+        int n = 0;
+        char *p = buf;
+        for (; *p && *p != 'e'; p++)
+            if (*p >= '0' && *p <= '9')
+                digits[n++] = *p;
+        int ex = atoi(p + 1);
+        double r = strtod(buf, NULL);
+        int found = r == v || prec == 16;
+        if (!found) {
+            /* step the last digit toward v, carrying or borrowing */
+            char alt[24];
+            memcpy(alt, digits, (size_t)n);
+            int aex = ex, i = n - 1;
+            if (r < v) {
+                while (i >= 0 && alt[i] == '9')
+                    alt[i--] = '0';
+                if (i >= 0) {
+                    alt[i]++;
+                } else {
+                    memmove(alt + 1, alt, (size_t)n - 1);
+                    alt[0] = '1';
+                    aex++;
+                }
+            } else {
+                while (i >= 0 && alt[i] == '0')
+                    alt[i--] = '9';
+                alt[i]--;
+                if (alt[0] == '0') {
+                    memmove(alt, alt + 1, (size_t)n - 1);
+                    alt[n - 1] = '9';
+                    aex--;
+                }
+            }
+            char cand[48];
+            int k = 0;
+            cand[k++] = alt[0];
+            cand[k++] = '.';
+            for (int j = 1; j < n; j++)
+                cand[k++] = alt[j];
+            snprintf(cand + k, sizeof cand - (size_t)k, "e%d", aex);
+            if (strtod(cand, NULL) == v) {
+                memcpy(digits, alt, (size_t)n);
+                ex = aex;
+                found = 1;
+            }
+        }
+        if (found) {
+            while (n > 1 && digits[n - 1] == '0')
+                n--;
+            digits[n] = 0;
+            *decpt = ex + 1;
+            return n;
+        }
     }
-    /* buf is "d.ddddde[+-]XX" (or "de[+-]XX" for one digit) */
-    int n = 0;
-    char *p = buf;
-    for (; *p && *p != 'e'; p++)
-        if (*p >= '0' && *p <= '9')
-            digits[n++] = *p;
-    int ex = atoi(p + 1);
-    while (n > 1 && digits[n - 1] == '0')
-        n--;
-    digits[n] = 0;
-    *decpt = ex + 1;
-    return n;
+    return 0; /* not reached: prec 16 always ends the loop */
 }
 
 /* Lay digits out in exponent form: d[.ddd]e[+-]XX. */

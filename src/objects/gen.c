@@ -1,4 +1,6 @@
-/* Generators (gen.h): objects that own a suspended frame.
+/* Generators and coroutines (gen.h): objects that own a suspended frame.
+ * A coroutine is a generator with another type: the code paths are shared
+ * and differ only in messages, iterability and reuse after completion.
  *
  * Thread safety: gen->state moves CREATED/SUSPENDED -> RUNNING with a
  * compare-and-swap, so two threads resuming one generator at once get
@@ -18,7 +20,9 @@ TnObject *tn_gen_new(TnObject *func, TnFrame **frame)
     TnFunction *fn = (TnFunction *)func;
     TnCode *co = (TnCode *)fn->code;
     size_t size = offsetof(TnGen, frame) + tn_frame_size(co);
-    TnGen *g = (TnGen *)tn_object_alloc(&tn_gen_type, size);
+    TnType *tp = (co->co_flags & TN_CO_COROUTINE) ? &tn_coro_type :
+                 (co->co_flags & TN_CO_ASYNC_GENERATOR) ? &tn_asyncgen_type : &tn_gen_type;
+    TnGen *g = (TnGen *)tn_object_alloc(tp, size);
     if (!g)
         return NULL;
     tn_frame_init(&g->frame, co, func, fn->globals, fn->builtins, NULL,
@@ -49,6 +53,14 @@ TnObject *tn_fetch_stop_iteration_value(void)
     return v;
 }
 
+/* "generator" or "coroutine", for messages. */
+static const char *kind_name(TnGen *g)
+{
+    if (tn_coro_check((TnObject *)g))
+        return "coroutine";
+    return tn_asyncgen_check((TnObject *)g) ? "async generator" : "generator";
+}
+
 /* The sub-iterator a suspended generator delegates to (borrowed), if any. */
 static TnObject *gen_yf(TnGen *g)
 {
@@ -61,9 +73,14 @@ static TnObject *gen_yf(TnGen *g)
     return f->localsplus[f->nlocalsplus + f->stacktop - 1];
 }
 
-static void already_executing(void)
+TnObject *tn_gen_yf(TnObject *gen)
 {
-    tn_err_setstr(&tn_exc_ValueError, "generator already executing");
+    return gen_yf((TnGen *)gen);
+}
+
+static void already_executing(TnGen *g)
+{
+    tn_err_format(&tn_exc_ValueError, "%s already executing", kind_name(g));
 }
 
 /* Drop a finished generator's frame. */
@@ -84,10 +101,15 @@ static TnSendResult gen_send_ex2(TnGen *g, TnObject *arg, TnObject **result, int
     *result = NULL;
     int state = tn_load_relaxed(&g->state);
     if (state == TN_GEN_RUNNING) {
-        already_executing();
+        already_executing(g);
         return TN_SEND_ERROR;
     }
     if (state == TN_GEN_CLEARED) {
+        if (tn_coro_check((TnObject *)g) && !closing) {
+            /* Awaiting a finished coroutine twice is an error, not None. */
+            tn_err_setstr(&tn_exc_RuntimeError, "cannot reuse already awaited coroutine");
+            return TN_SEND_ERROR;
+        }
         if (exc && !closing)
             return TN_SEND_ERROR;        /* throw() into a finished generator */
         if (exc)
@@ -96,13 +118,14 @@ static TnSendResult gen_send_ex2(TnGen *g, TnObject *arg, TnObject **result, int
         return TN_SEND_RETURN;
     }
     if (state == TN_GEN_CREATED && !exc && arg && arg != tn_None) {
-        tn_err_setstr(&tn_exc_TypeError, "can't send non-None value to a just-started generator");
+        tn_err_format(&tn_exc_TypeError, "can't send non-None value to a just-started %s",
+                      kind_name(g));
         return TN_SEND_ERROR;
     }
     if (!tn_cas(&g->state, &state, TN_GEN_RUNNING)) {
         if (exc)
             tn_err_clear();
-        already_executing();
+        already_executing(g);
         return TN_SEND_ERROR;
     }
     if (state == TN_GEN_SUSPENDED)
@@ -132,10 +155,13 @@ static TnSendResult gen_send_ex2(TnGen *g, TnObject *arg, TnObject **result, int
         return TN_SEND_NEXT;
     }
     /* Returned or raised: the generator is finished. */
-    if (!res && tn_err_matches(&tn_exc_StopIteration)) {
-        /* PEP 479 */
+    int stop_async = !res && tn_asyncgen_check((TnObject *)g) &&
+                     tn_err_matches(&tn_exc_StopAsyncIteration);
+    if (!res && (stop_async || tn_err_matches(&tn_exc_StopIteration))) {
+        /* PEP 479 (and PEP 525 for StopAsyncIteration) */
         TnObject *si = tn_err_fetch();
-        tn_err_setstr(&tn_exc_RuntimeError, "generator raised StopIteration");
+        tn_err_format(&tn_exc_RuntimeError, "%s raised %s", kind_name(g),
+                      stop_async ? "StopAsyncIteration" : "StopIteration");
         TnObject *re = tn_err_fetch();
         if (re) {
             tn_exc_set_cause(re, si);
@@ -164,7 +190,7 @@ static TnSendResult gen_raise_in(TnGen *g, TnObject **result, int closing)
 
 static int gen_close_iter(TnObject *yf)
 {
-    if (tn_gen_check(yf))
+    if (tn_gen_like_check(yf))
         return tn_gen_close(yf);
     TnObject *meth = NULL;
     if (tn_object_lookup_attr(yf, TN_ID(close), &meth) < 0) {
@@ -193,7 +219,7 @@ static TnSendResult gen_throw(TnGen *g, int close_on_genexit, TnObject *exc,
         int st = TN_GEN_SUSPENDED;
         /* Claim the generator while we talk to its sub-iterator. */
         if (!tn_cas(&g->state, &st, TN_GEN_RUNNING)) {
-            already_executing();
+            already_executing(g);
             return TN_SEND_ERROR;
         }
         TN_INCREF(yf);
@@ -205,7 +231,7 @@ static TnSendResult gen_throw(TnGen *g, int close_on_genexit, TnObject *exc,
                 return gen_raise_in(g, result, 0);
             goto throw_here;
         }
-        if (tn_gen_check(yf)) {
+        if (tn_gen_like_check(yf)) {
             TnSendResult r = gen_throw((TnGen *)yf, close_on_genexit, exc, &ret);
             if (r == TN_SEND_RETURN) {
                 /* Sub-generator finished: deliver its value below. */
@@ -282,14 +308,14 @@ int tn_gen_close(TnObject *gen)
         return 0;
     if (state == TN_GEN_CREATED) {
         if (!tn_cas(&g->state, &state, TN_GEN_RUNNING)) {
-            already_executing();
+            already_executing(g);
             return -1;
         }
         gen_finish(g);
         return 0;
     }
     if (state == TN_GEN_RUNNING) {
-        already_executing();
+        already_executing(g);
         return -1;
     }
     TnObject *yf = gen_yf(g);
@@ -297,7 +323,7 @@ int tn_gen_close(TnObject *gen)
     if (yf) {
         int st = TN_GEN_SUSPENDED;
         if (!tn_cas(&g->state, &st, TN_GEN_RUNNING)) {
-            already_executing();
+            already_executing(g);
             return -1;
         }
         TN_INCREF(yf);
@@ -311,7 +337,7 @@ int tn_gen_close(TnObject *gen)
     TnSendResult r = gen_raise_in(g, &res, 1);
     if (r == TN_SEND_NEXT) {
         TN_DECREF(res);
-        tn_err_setstr(&tn_exc_RuntimeError, "generator ignored GeneratorExit");
+        tn_err_format(&tn_exc_RuntimeError, "%s ignored GeneratorExit", kind_name(g));
         return -1;
     }
     if (r == TN_SEND_RETURN) {
@@ -359,8 +385,9 @@ static TnObject *gen_send(TnObject *o, TnObject *arg)
     return send_result(r, res);
 }
 
-/* throw(value) / throw(type[, value[, traceback]]) */
-static TnObject *gen_throw_meth(TnObject *o, TnObject *const *args, size_t nargs)
+/* The exception instance that throw(type[, value[, traceback]]) or
+ * throw(instance) raises: new reference, or NULL with an error. */
+static TnObject *throw_args_exception(TnObject *const *args, size_t nargs)
 {
     if (nargs < 1)
         return tn_err_format(&tn_exc_TypeError, "throw expected at least 1 argument, got %zu",
@@ -405,6 +432,15 @@ static TnObject *gen_throw_meth(TnObject *o, TnObject *const *args, size_t nargs
     }
     if (tb != tn_None)
         tn_exc_set_traceback(exc, tb);
+    return exc;
+}
+
+/* throw(value) / throw(type[, value[, traceback]]) */
+static TnObject *gen_throw_meth(TnObject *o, TnObject *const *args, size_t nargs)
+{
+    TnObject *exc = throw_args_exception(args, nargs);
+    if (!exc)
+        return NULL;
     TnObject *res = NULL;
     TnSendResult r = gen_throw((TnGen *)o, 1, exc, &res);
     TN_DECREF(exc);
@@ -425,7 +461,8 @@ static TnObject *gen_iter(TnObject *o)
 
 static TnObject *gen_repr(TnObject *o)
 {
-    return tn_str_from_format("<generator object %U at %p>", ((TnGen *)o)->qualname, (void *)o);
+    return tn_str_from_format("<%s object %U at %p>", TN_TYPE(o)->tp_name,
+                              ((TnGen *)o)->qualname, (void *)o);
 }
 
 /* Close a suspended generator that is being destroyed (or finalised by the
@@ -579,7 +616,501 @@ TnType tn_gen_type = {
     .tp_weaklistoffset = offsetof(TnGen, weakreflist),
 };
 
+/* ---- coroutines ------------------------------------------------------------ */
+
+typedef struct {
+    TnObject ob;
+    TnObject *coro;
+} CoroWrapper;
+
+static TnObject *coro_await(TnObject *o, TnObject *unused)
+{
+    CoroWrapper *w = (CoroWrapper *)tn_object_alloc(&tn_coro_wrapper_type, sizeof(CoroWrapper));
+    if (!w)
+        return NULL;
+    w->coro = tn_newref(o);
+    return (TnObject *)w;
+}
+
+static TnObject *coro_get_origin(TnObject *o, void *c)
+{
+    TN_RETURN_NONE;
+}
+
+static const TnGetSetDef coro_getset[] = {
+    {"cr_frame", gen_get_frame, NULL, NULL, NULL},
+    {"cr_running", gen_get_running, NULL, NULL, NULL},
+    {"cr_suspended", gen_get_suspended, NULL, NULL, NULL},
+    {"cr_code", gen_get_code, NULL, NULL, NULL},
+    {"cr_await", gen_get_yieldfrom, NULL, NULL, NULL},
+    {"cr_origin", coro_get_origin, NULL, NULL, NULL},
+    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL}
+};
+
+static const TnMethodDef coro_methods[] = {
+    {"send", (void *)gen_send, TN_METH_O, NULL},
+    {"throw", (void *)gen_throw_meth, TN_METH_FAST, NULL},
+    {"close", (void *)gen_close_meth, TN_METH_NOARGS, NULL},
+    {"__await__", (void *)coro_await, TN_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+/* Not iterable (no tp_iter): `for x in coro` is a TypeError as in CPython;
+ * `await` drives it through YIELD_FROM instead. */
+TnType tn_coro_type = {
+    TN_STATIC_TYPE_HEAD,
+    .tp_name = "coroutine",
+    .tp_basicsize = sizeof(TnGen),
+    .tp_itemsize = sizeof(TnObject *),
+    .tp_flags = TN_TPFLAG_GC | TN_TPFLAG_HAVE_FINALIZE,
+    .tp_dealloc = gen_dealloc,
+    .tp_repr = gen_repr,
+    .tp_finalize = gen_finalize,
+    .tp_traverse = gen_traverse,
+    .tp_clear = gen_clear,
+    .tp_methods = coro_methods,
+    .tp_getset = coro_getset,
+    .tp_weaklistoffset = offsetof(TnGen, weakreflist),
+};
+
+/* coroutine.__await__() returns this iterator over the coroutine, so that
+ * an `__await__` written in Python can delegate to a coroutine with
+ * `yield from coro.__await__()`. */
+static TnObject *wrapper_iternext(TnObject *o)
+{
+    return gen_iternext(((CoroWrapper *)o)->coro);
+}
+
+static TnObject *wrapper_send(TnObject *o, TnObject *arg)
+{
+    return gen_send(((CoroWrapper *)o)->coro, arg);
+}
+
+static TnObject *wrapper_throw(TnObject *o, TnObject *const *args, size_t nargs)
+{
+    return gen_throw_meth(((CoroWrapper *)o)->coro, args, nargs);
+}
+
+static TnObject *wrapper_close(TnObject *o, TnObject *unused)
+{
+    return gen_close_meth(((CoroWrapper *)o)->coro, NULL);
+}
+
+static void wrapper_dealloc(TnObject *o)
+{
+    TN_XDECREF(((CoroWrapper *)o)->coro);
+    tn_object_free(o);
+}
+
+static int wrapper_traverse(TnObject *o, tn_visitproc visit, void *arg)
+{
+    TnObject *c = ((CoroWrapper *)o)->coro;
+    return c ? visit(c, arg) : 0;
+}
+
+static const TnMethodDef wrapper_methods[] = {
+    {"send", (void *)wrapper_send, TN_METH_O, NULL},
+    {"throw", (void *)wrapper_throw, TN_METH_FAST, NULL},
+    {"close", (void *)wrapper_close, TN_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+TnType tn_coro_wrapper_type = {
+    TN_STATIC_TYPE_HEAD,
+    .tp_name = "coroutine_wrapper",
+    .tp_basicsize = sizeof(CoroWrapper),
+    .tp_flags = TN_TPFLAG_GC,
+    .tp_dealloc = wrapper_dealloc,
+    .tp_traverse = wrapper_traverse,
+    .tp_iter = gen_iter,
+    .tp_iternext = wrapper_iternext,
+    .tp_methods = wrapper_methods,
+};
+
+/* ---- async generators (PEP 525) ---------------------------------------------- */
+
+typedef struct {
+    TnObject ob;
+    TnObject *value;
+} AgWrapped;
+
+static void agw_dealloc(TnObject *o)
+{
+    TN_XDECREF(((AgWrapped *)o)->value);
+    tn_object_free(o);
+}
+
+static int agw_traverse(TnObject *o, tn_visitproc visit, void *arg)
+{
+    TnObject *v = ((AgWrapped *)o)->value;
+    return v ? visit(v, arg) : 0;
+}
+
+/* Never visible to Python code: only the asend/athrow awaitables see it. */
+static TnType agw_type = {
+    TN_STATIC_TYPE_HEAD,
+    .tp_name = "async_generator_wrapped_value",
+    .tp_basicsize = sizeof(AgWrapped),
+    .tp_flags = TN_TPFLAG_GC,
+    .tp_dealloc = agw_dealloc,
+    .tp_traverse = agw_traverse,
+};
+
+TnObject *tn_asyncgen_wrap(TnObject *v)
+{
+    AgWrapped *w = (AgWrapped *)tn_object_alloc(&agw_type, sizeof(AgWrapped));
+    if (!w) {
+        TN_DECREF(v);
+        return NULL;
+    }
+    w->value = v;
+    return (TnObject *)w;
+}
+
+/* The generator's send with async-generator results: its return becomes
+ * StopAsyncIteration. */
+static TnObject *ag_send(TnGen *g, TnObject *arg)
+{
+    TnObject *res = NULL;
+    TnSendResult r = gen_send_ex2(g, arg, &res, 0, 0);
+    if (r == TN_SEND_NEXT)
+        return res;
+    if (r == TN_SEND_RETURN) {
+        TN_DECREF(res);
+        tn_err_set_object(&tn_exc_StopAsyncIteration, NULL);
+    }
+    return NULL;
+}
+
+static TnObject *ag_throw(TnGen *g, TnObject *exc, int close_on_genexit)
+{
+    TnObject *res = NULL;
+    TnSendResult r = gen_throw(g, close_on_genexit, exc, &res);
+    if (r == TN_SEND_NEXT)
+        return res;
+    if (r == TN_SEND_RETURN) {
+        TN_DECREF(res);
+        tn_err_set_object(&tn_exc_StopAsyncIteration, NULL);
+    }
+    return NULL;
+}
+
+/* A value yielded by the body completes the awaitable (StopIteration);
+ * anything else is an await inside the body, passed up to the driver. */
+static TnObject *ag_unwrap(TnGen *g, TnObject *res)
+{
+    if (!res) {
+        if (!tn_err_occurred())
+            tn_err_set_object(&tn_exc_StopAsyncIteration, NULL);
+        if (tn_err_matches(&tn_exc_StopAsyncIteration) || tn_err_matches(&tn_exc_GeneratorExit))
+            g->ag_closed = 1;
+        g->ag_running_async = 0;
+        return NULL;
+    }
+    if (TN_TYPE(res) == &agw_type) {
+        TnObject *v = ((AgWrapped *)res)->value;
+        tn_set_stop_iteration(v);
+        TN_DECREF(res);
+        g->ag_running_async = 0;
+        return NULL;
+    }
+    return res;
+}
+
+enum { AW_INIT, AW_ITER, AW_CLOSED };
+
+/* The awaitable of __anext__() / asend(v) (athrow/aclose when mode != 0). */
+typedef struct {
+    TnObject ob;
+    TnGen *gen;
+    TnObject *arg;        /* asend: the value to send; athrow: the exception; aclose: NULL */
+    int state;            /* AW_* */
+    int is_throw;         /* athrow() or aclose() */
+} AgAwait;
+
+extern TnType tn_asyncgen_asend_type, tn_asyncgen_athrow_type;
+
+static TnObject *ag_await_new(TnType *tp, TnObject *gen, TnObject *arg)
+{
+    AgAwait *a = (AgAwait *)tn_object_alloc(tp, sizeof(AgAwait));
+    if (!a)
+        return NULL;
+    a->gen = (TnGen *)tn_newref(gen);
+    a->arg = arg ? tn_newref(arg) : NULL;
+    a->state = AW_INIT;
+    a->is_throw = tp == &tn_asyncgen_athrow_type;
+    return (TnObject *)a;
+}
+
+static void ag_await_dealloc(TnObject *o)
+{
+    AgAwait *a = (AgAwait *)o;
+    TN_XDECREF(a->gen);
+    TN_XDECREF(a->arg);
+    tn_object_free(o);
+}
+
+static int ag_await_traverse(TnObject *o, tn_visitproc visit, void *arg)
+{
+    AgAwait *a = (AgAwait *)o;
+    int r;
+    if (a->gen && (r = visit((TnObject *)a->gen, arg)) != 0)
+        return r;
+    return a->arg ? visit(a->arg, arg) : 0;
+}
+
+static TnObject *asend_send(TnObject *o, TnObject *arg)
+{
+    AgAwait *a = (AgAwait *)o;
+    if (a->state == AW_CLOSED)
+        return tn_err_format(&tn_exc_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    if (a->state == AW_INIT) {
+        if (a->gen->ag_running_async)
+            return tn_err_format(&tn_exc_RuntimeError,
+                                 "anext(): asynchronous generator is already running");
+        if (!arg || arg == tn_None)
+            arg = a->arg;
+        a->state = AW_ITER;
+    }
+    a->gen->ag_running_async = 1;
+    TnObject *res = ag_unwrap(a->gen, ag_send(a->gen, arg));
+    if (!res)
+        a->state = AW_CLOSED;
+    return res;
+}
+
+static TnObject *athrow_send(TnObject *o, TnObject *arg)
+{
+    AgAwait *a = (AgAwait *)o;
+    TnGen *g = a->gen;
+    int closing = a->arg == NULL;
+    TnObject *res;
+    if (a->state == AW_CLOSED)
+        return tn_err_format(&tn_exc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+    if (tn_load_relaxed(&g->state) == TN_GEN_CLEARED) {
+        a->state = AW_CLOSED;
+        tn_err_set_object(&tn_exc_StopIteration, NULL);
+        return NULL;
+    }
+    if (a->state == AW_INIT) {
+        if (g->ag_running_async) {
+            a->state = AW_CLOSED;
+            return tn_err_format(&tn_exc_RuntimeError,
+                                 closing ? "aclose(): asynchronous generator is already running"
+                                         : "athrow(): asynchronous generator is already running");
+        }
+        if (g->ag_closed) {
+            a->state = AW_CLOSED;
+            tn_err_set_object(&tn_exc_StopAsyncIteration, NULL);
+            return NULL;
+        }
+        if (arg && arg != tn_None)
+            return tn_err_format(&tn_exc_RuntimeError,
+                                 "can't send non-None value to a just-started coroutine");
+        a->state = AW_ITER;
+        g->ag_running_async = 1;
+        if (closing) {
+            g->ag_closed = 1;
+            TnObject *ge = tn_call_noargs((TnObject *)&tn_exc_GeneratorExit);
+            if (!ge)
+                goto check_error;
+            res = ag_throw(g, ge, 0);
+            TN_DECREF(ge);
+            if (res && TN_TYPE(res) == &agw_type) {
+                TN_DECREF(res);
+                goto yield_close;
+            }
+        } else {
+            res = ag_unwrap(g, ag_throw(g, a->arg, 0));
+        }
+        if (!res)
+            goto check_error;
+        return res;
+    }
+    res = ag_send(g, arg ? arg : tn_None);
+    if (!closing)
+        return ag_unwrap(g, res);
+    if (res) {
+        if (TN_TYPE(res) != &agw_type)
+            return res;
+        TN_DECREF(res);
+        goto yield_close;
+    }
+    goto check_error;
+
+yield_close:
+    g->ag_running_async = 0;
+    a->state = AW_CLOSED;
+    return tn_err_format(&tn_exc_RuntimeError, "async generator ignored GeneratorExit");
+check_error:
+    g->ag_running_async = 0;
+    a->state = AW_CLOSED;
+    /* aclose() is complete once the generator stopped, however it stopped. */
+    if (closing && (tn_err_matches(&tn_exc_StopAsyncIteration) ||
+                    tn_err_matches(&tn_exc_GeneratorExit))) {
+        tn_err_clear();
+        tn_err_set_object(&tn_exc_StopIteration, NULL);
+    }
+    return NULL;
+}
+
+static TnObject *ag_await_throw(TnObject *o, TnObject *const *args, size_t nargs)
+{
+    AgAwait *a = (AgAwait *)o;
+    if (a->state == AW_CLOSED)
+        return tn_err_format(&tn_exc_RuntimeError,
+                             a->is_throw ? "cannot reuse already awaited aclose()/athrow()"
+                                         : "cannot reuse already awaited __anext__()/asend()");
+    TnObject *exc = throw_args_exception(args, nargs);
+    if (!exc)
+        return NULL;
+    TnObject *res = ag_throw(a->gen, exc, 1);
+    TN_DECREF(exc);
+    if (!a->is_throw || a->arg) {
+        res = ag_unwrap(a->gen, res);
+        if (!res && !a->is_throw)
+            a->state = AW_CLOSED;
+        return res;
+    }
+    /* aclose() mode */
+    if (res && TN_TYPE(res) == &agw_type) {
+        a->gen->ag_running_async = 0;
+        a->state = AW_CLOSED;
+        TN_DECREF(res);
+        return tn_err_format(&tn_exc_RuntimeError, "async generator ignored GeneratorExit");
+    }
+    if (!res && (tn_err_matches(&tn_exc_StopAsyncIteration) ||
+                 tn_err_matches(&tn_exc_GeneratorExit))) {
+        tn_err_clear();
+        tn_err_set_object(&tn_exc_StopIteration, NULL);
+    }
+    return res;
+}
+
+static TnObject *ag_await_close(TnObject *o, TnObject *unused)
+{
+    ((AgAwait *)o)->state = AW_CLOSED;
+    TN_RETURN_NONE;
+}
+
+static TnObject *asend_iternext(TnObject *o) { return asend_send(o, NULL); }
+static TnObject *athrow_iternext(TnObject *o) { return athrow_send(o, NULL); }
+
+static TnObject *ag_await_self(TnObject *o, TnObject *unused) { return tn_newref(o); }
+
+static const TnMethodDef asend_methods[] = {
+    {"send", (void *)asend_send, TN_METH_O, NULL},
+    {"throw", (void *)ag_await_throw, TN_METH_FAST, NULL},
+    {"close", (void *)ag_await_close, TN_METH_NOARGS, NULL},
+    {"__await__", (void *)ag_await_self, TN_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+static const TnMethodDef athrow_methods[] = {
+    {"send", (void *)athrow_send, TN_METH_O, NULL},
+    {"throw", (void *)ag_await_throw, TN_METH_FAST, NULL},
+    {"close", (void *)ag_await_close, TN_METH_NOARGS, NULL},
+    {"__await__", (void *)ag_await_self, TN_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+TnType tn_asyncgen_asend_type = {
+    TN_STATIC_TYPE_HEAD,
+    .tp_name = "async_generator_asend",
+    .tp_basicsize = sizeof(AgAwait),
+    .tp_flags = TN_TPFLAG_GC,
+    .tp_dealloc = ag_await_dealloc,
+    .tp_traverse = ag_await_traverse,
+    .tp_iter = gen_iter,
+    .tp_iternext = asend_iternext,
+    .tp_methods = asend_methods,
+};
+
+TnType tn_asyncgen_athrow_type = {
+    TN_STATIC_TYPE_HEAD,
+    .tp_name = "async_generator_athrow",
+    .tp_basicsize = sizeof(AgAwait),
+    .tp_flags = TN_TPFLAG_GC,
+    .tp_dealloc = ag_await_dealloc,
+    .tp_traverse = ag_await_traverse,
+    .tp_iter = gen_iter,
+    .tp_iternext = athrow_iternext,
+    .tp_methods = athrow_methods,
+};
+
+static TnObject *ag_anext(TnObject *o, TnObject *unused)
+{
+    return ag_await_new(&tn_asyncgen_asend_type, o, tn_None);
+}
+
+static TnObject *ag_asend(TnObject *o, TnObject *v)
+{
+    return ag_await_new(&tn_asyncgen_asend_type, o, v);
+}
+
+static TnObject *ag_athrow(TnObject *o, TnObject *const *args, size_t nargs)
+{
+    TnObject *exc = throw_args_exception(args, nargs);
+    if (!exc)
+        return NULL;
+    TnObject *r = ag_await_new(&tn_asyncgen_athrow_type, o, exc);
+    TN_DECREF(exc);
+    return r;
+}
+
+static TnObject *ag_aclose(TnObject *o, TnObject *unused)
+{
+    return ag_await_new(&tn_asyncgen_athrow_type, o, NULL);
+}
+
+static TnObject *ag_get_running(TnObject *o, void *c)
+{
+    return tn_bool_from(((TnGen *)o)->ag_running_async);
+}
+
+static const TnGetSetDef ag_getset[] = {
+    {"ag_frame", gen_get_frame, NULL, NULL, NULL},
+    {"ag_running", ag_get_running, NULL, NULL, NULL},
+    {"ag_code", gen_get_code, NULL, NULL, NULL},
+    {"ag_await", gen_get_yieldfrom, NULL, NULL, NULL},
+    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL}
+};
+
+static const TnMethodDef ag_methods[] = {
+    {"__aiter__", (void *)ag_await_self, TN_METH_NOARGS, NULL},
+    {"__anext__", (void *)ag_anext, TN_METH_NOARGS, NULL},
+    {"asend", (void *)ag_asend, TN_METH_O, NULL},
+    {"athrow", (void *)ag_athrow, TN_METH_FAST, NULL},
+    {"aclose", (void *)ag_aclose, TN_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+TnType tn_asyncgen_type = {
+    TN_STATIC_TYPE_HEAD,
+    .tp_name = "async_generator",
+    .tp_basicsize = sizeof(TnGen),
+    .tp_itemsize = sizeof(TnObject *),
+    .tp_flags = TN_TPFLAG_GC | TN_TPFLAG_HAVE_FINALIZE,
+    .tp_dealloc = gen_dealloc,
+    .tp_repr = gen_repr,
+    .tp_finalize = gen_finalize,
+    .tp_traverse = gen_traverse,
+    .tp_clear = gen_clear,
+    .tp_methods = ag_methods,
+    .tp_getset = ag_getset,
+    .tp_weaklistoffset = offsetof(TnGen, weakreflist),
+};
+
 int tn_gen_init(void)
 {
-    return tn_type_ready(&tn_gen_type);
+    TnType *types[] = { &tn_gen_type, &tn_coro_type, &tn_coro_wrapper_type, &tn_asyncgen_type,
+                        &tn_asyncgen_asend_type, &tn_asyncgen_athrow_type, &agw_type };
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (tn_type_ready(types[i]) < 0)
+            return -1;
+    return 0;
 }

@@ -424,13 +424,11 @@ TnObject *tn_int_format(TnObject *o, TnObject *spec)
             return tn_err_format(&tn_exc_OverflowError, "Python int too large to convert to C long");
         if (cp < 0 || cp > 0x10FFFF)
             return tn_err_format(&tn_exc_OverflowError, "%%c arg not in range(0x110000)");
-        char buf[4];
-        int n = tn_utf8_encode((uint32_t)cp, buf);
         /* a one-character "number" without sign: pad as text (default left) */
         TnFormatSpec cfs = fs;
         if (!cfs.align)
             cfs.align = '<';
-        TnObject *ch = tn_str_from_utf8(buf, n);
+        TnObject *ch = tn_str_chr(cp);   /* says so clearly for a surrogate */
         if (!ch)
             return NULL;
         TnObject *r = tn_format_number(&cfs, "", "", "", 0, 0, TN_STR_DATA(ch), (size_t)TN_STR_SIZE(ch));

@@ -419,6 +419,12 @@ int tn_list_extend(TnObject *self, TnObject *iterable)
     TnObject *it = tn_object_iter(iterable);
     if (!it)
         return -1;
+    /* As CPython: an iterator that cannot say its length (a range longer
+     * than any list) fails here instead of filling memory forever. */
+    if (tn_object_length_hint(it, 8) < 0) {
+        tn_decref(it);
+        return -1;
+    }
     for (;;) {
         TnObject *v = tn_iter_next(it);
         if (!v)

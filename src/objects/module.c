@@ -112,7 +112,7 @@ int tn_module_add_type(TnObject *m, TnType *t)
 {
     if (tn_type_ready(t) < 0)
         return -1;
-    return tn_module_add_object(m, tn_type_name(t), (TnObject *)t);
+    return tn_module_add_object(m, tn_type_short_name(t), (TnObject *)t);
 }
 
 static void module_dealloc(TnObject *o)

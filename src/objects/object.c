@@ -6,6 +6,7 @@
 #include "type_internal.h"
 #include "tandem/exc.h"
 #include "tandem/args.h"
+#include "tandem/gc.h"
 
 /* ---- instance __dict__ ----------------------------------------------------- */
 
@@ -354,12 +355,12 @@ TnObject *tn_object_new(TnType *t, TnObject *const *args, size_t nargs, TnObject
         TnObject *sorted = am ? tn_sequence_list(am) : NULL;
         TN_XDECREF(am);
         if (sorted && tn_list_sort(sorted, NULL, 0) == 0) {
-            TnObject *sep = tn_str_from_cstr("', '");
+            TnObject *sep = tn_str_from_cstr(", ");
             TnObject *joined = sep ? tn_str_join(sep, sorted) : NULL;
             tn_ssize_t n = TN_LIST_SIZE(sorted);
             if (joined)
                 tn_err_format(&tn_exc_TypeError,
-                              "Can't instantiate abstract class %s with abstract method%s '%U'",
+                              "Can't instantiate abstract class %s with abstract method%s %U",
                               tn_type_name(t), n > 1 ? "s" : "", joined);
             TN_XDECREF(sep);
             TN_XDECREF(joined);
@@ -403,19 +404,28 @@ int tn_object_call_finalizer_from_dealloc(TnObject *o)
     TnType *t = TN_TYPE(o);
     if (!t->tp_finalize)
         return 0;
+    if (tn_gc_test_and_set_finalized(o))   /* PEP 442: __del__ runs once */
+        return 0;
     /* Give the object one reference while __del__ runs, then see whether
      * anything kept it (resurrection). */
 #ifdef TANDEM_FT
+    /* Alive again while __del__ runs: ours, with separate counts. Leaving
+     * the dead claim (MERGED, 0) in place would let another thread's
+     * reference taken during __del__ free the object when it drops it. */
     tn_store_relaxed(&o->ob_tid, tn_tls_tid);
     tn_store_relaxed(&o->ob_ref_local, 1);
+    tn_store_release(&o->ob_ref_shared, 0);
     t->tp_finalize(o);
     uint32_t local = tn_load_relaxed(&o->ob_ref_local);
-    int32_t shared = tn_load_relaxed(&o->ob_ref_shared);
-    if (local == 1 && (shared >> TN_REF_SHARED_SHIFT) == 0) {
+    int32_t shared = 0;
+    /* Dead again unless someone kept it: claim the zero as local_zero does. */
+    if (local == 1 && tn_cas(&o->ob_ref_shared, &shared, (int32_t)TN_REF_MERGED)) {
         tn_store_relaxed(&o->ob_ref_local, 0);
         return 0;
     }
     tn_store_relaxed(&o->ob_ref_local, local - 1);
+    if (local == 1)
+        tn_brc_local_zero(o);   /* only other threads hold it: hand it over */
     return 1;
 #else
     o->ob_refcnt = 1;
@@ -448,6 +458,59 @@ void tn_subtype_dealloc(TnObject *o)
     /* `base` is the first static type: it frees the memory (and
      * tn_object_free drops the reference to the heap type) */
     base->tp_dealloc(o);
+}
+
+/* ---- heap-type instances: the cyclic GC's traverse and clear ---------------
+ * An instance references its class, its __slots__ values and its __dict__;
+ * the first static type in the chain knows the rest (a list subclass's
+ * items). Cycles are broken by clearing the slots and the dict. */
+
+static TnType *first_static_base(TnType *t)
+{
+    while (t->tp_flags & TN_TPFLAG_HEAPTYPE)
+        t = t->tp_base;
+    return t;
+}
+
+int tn_subtype_traverse(TnObject *o, tn_visitproc visit, void *arg)
+{
+    TnType *t = TN_TYPE(o);
+    int r = visit((TnObject *)t, arg);
+    if (r)
+        return r;
+    for (TnType *b = t; b->tp_flags & TN_TPFLAG_HEAPTYPE; b = b->tp_base) {
+        TnHeapType *ht = (TnHeapType *)b;
+        if (ht->ht_members)
+            for (TnMemberDef *m = ht->ht_members; m->name; m++) {
+                TnObject *v = *(TnObject **)((char *)o + m->offset);
+                if (v && (r = visit(v, arg)) != 0)
+                    return r;
+            }
+    }
+    TnType *base = first_static_base(t);
+    TnObject **dp = tn_object_dict_ptr(o);
+    if (dp && *dp && !(base->tp_dictoffset && base->tp_dictoffset == t->tp_dictoffset) &&
+        (r = visit(*dp, arg)) != 0)
+        return r;
+    return base->tp_traverse ? base->tp_traverse(o, visit, arg) : 0;
+}
+
+int tn_subtype_clear(TnObject *o)
+{
+    TnType *t = TN_TYPE(o);
+    for (TnType *b = t; b->tp_flags & TN_TPFLAG_HEAPTYPE; b = b->tp_base) {
+        TnHeapType *ht = (TnHeapType *)b;
+        if (ht->ht_members)
+            for (TnMemberDef *m = ht->ht_members; m->name; m++) {
+                TnObject **p = (TnObject **)((char *)o + m->offset);
+                TN_CLEAR(*p);
+            }
+    }
+    TnType *base = first_static_base(t);
+    TnObject **dp = tn_object_dict_ptr(o);
+    if (dp && *dp && !(base->tp_dictoffset && base->tp_dictoffset == t->tp_dictoffset))
+        TN_CLEAR(*dp);
+    return base->tp_clear ? base->tp_clear(o) : 0;
 }
 
 /* ---- object's Python-level methods ------------------------------------------ */

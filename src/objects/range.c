@@ -84,7 +84,16 @@ static TnObject *index_arg(TnObject *o)
     if (!TN_HAS_INDEX(o))
         return tn_err_format(&tn_exc_TypeError, "'%s' object cannot be interpreted as an integer",
                              TN_TYPE(o)->tp_name);
-    return tn_number_index(o);
+    TnObject *i = tn_number_index(o);
+    /* range keeps plain ints, as CPython's index conversion does: an int
+     * subclass (bool, an IntEnum member) must not leak into repr or
+     * attributes. */
+    if (i && !tn_int_check_exact(i)) {
+        TnObject *e = tn_int_exact(i);
+        tn_decref(i);
+        i = e;
+    }
+    return i;
 }
 
 static TnObject *range_new(TnType *type, TnObject *const *args, size_t nargs, TnObject *kwnames)
@@ -142,6 +151,10 @@ static tn_ssize_t range_length(TnObject *o)
     TnRange *r = R(o);
     if (r->is_small)
         return (tn_ssize_t)r->ilen;
+    /* Huge bounds can still have a small length. */
+    int64_t n;
+    if (tn_int_as_i64_overflow(r->length, &n))
+        return (tn_ssize_t)n;
     tn_err_format(&tn_exc_OverflowError, "Python int too large to convert to C ssize_t");
     return -1;
 }
@@ -435,6 +448,18 @@ static TnObject *longrangeiter_next(TnObject *o)
     return v;
 }
 
+/* The exact count, which may exceed any C size: list() and friends turn
+ * that into OverflowError instead of iterating forever, as CPython does. */
+static TnObject *longrangeiter_length_hint(TnObject *o, TnObject *unused)
+{
+    return tn_newref(((LongRangeIter *)o)->remaining);
+}
+
+static const TnMethodDef longrangeiter_methods[] = {
+    { "__length_hint__", (void *)longrangeiter_length_hint, TN_METH_NOARGS, NULL },
+    { NULL, NULL, 0, NULL }
+};
+
 TnType tn_longrange_iter_type = {
     TN_STATIC_TYPE_HEAD,
     .tp_name = "longrange_iterator",
@@ -442,6 +467,7 @@ TnType tn_longrange_iter_type = {
     .tp_dealloc = longrangeiter_dealloc,
     .tp_iter = tn_iter_self,
     .tp_iternext = longrangeiter_next,
+    .tp_methods = longrangeiter_methods,
 };
 
 /* ---- methods --------------------------------------------------------------------- */

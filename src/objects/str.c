@@ -11,6 +11,7 @@
  *    identifiers are interned at compile time);
  *  - tn_id: filled once by tn_ids_init at startup, read-only afterwards. */
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 #include "str_internal.h"
 
@@ -237,10 +238,17 @@ TnObject *tn_str_chr(int64_t cp)
 {
     if (cp < 0 || cp > 0x10FFFF)
         return tn_err_format(&tn_exc_ValueError, "chr() arg not in range(0x110000)");
-    if (cp >= 0xD800 && cp <= 0xDFFF)
-        return tn_err_format(&tn_exc_ValueError,
-                             "chr() of a surrogate code point (U+%04X) is not supported "
-                             "by this interpreter", (unsigned)cp);
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
+        /* CPython returns a lone surrogate; tandem's str is strict UTF-8 and
+         * cannot hold one, so this is an unsupported feature rather than a
+         * ValueError a program might catch and skip. tn_err_format has no
+         * field widths, hence the snprintf. */
+        char hex[8];
+        snprintf(hex, sizeof hex, "%04X", (unsigned)cp);
+        return tn_err_format(&tn_exc_NotImplementedError,
+                             "chr() of a surrogate code point (U+%s) is not supported: "
+                             "tandem's str cannot hold lone surrogates", hex);
+    }
     return tn_str_from_codepoint((uint32_t)cp);
 }
 

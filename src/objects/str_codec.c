@@ -37,9 +37,21 @@ static int lookup_errors(const char *errors)
 
 static const char *const enc_names[] = {"utf-8", "ascii", "latin-1"};
 
+/* Handlers CPython has but tandem lacks: a program using one meets a
+ * clear "not supported" instead of CPython's message for a misspelling.
+ * The surrogate ones cannot exist here: str never holds lone surrogates. */
+static const char *const cpython_handlers[] = {"surrogateescape", "surrogatepass",
+    "backslashreplace", "xmlcharrefreplace", "namereplace", NULL};
+
 static int handler_or_raise(int eh, const char *errors)
 {
     if (eh == ERR_UNKNOWN) {
+        for (int i = 0; cpython_handlers[i]; i++)
+            if (!strcmp(errors, cpython_handlers[i])) {
+                tn_err_format(&tn_exc_NotImplementedError,
+                              "the '%s' error handler is not supported by tandem", errors);
+                return -1;
+            }
         tn_err_format(&tn_exc_LookupError, "unknown error handler name '%.100s'", errors);
         return -1;
     }

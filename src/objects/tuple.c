@@ -99,13 +99,9 @@ static int tuple_traverse(TnObject *o, tn_visitproc visit, void *arg)
     return 0;
 }
 
-static int tuple_clear(TnObject *o)
-{
-    TnTuple *t = (TnTuple *)o;
-    for (tn_ssize_t i = 0; i < t->ob_size; i++)
-        TN_CLEAR(t->items[i]);
-    return 0;
-}
+/* No tp_clear (as in CPython): code everywhere assumes a tuple's items are
+ * never NULL, so the cyclic GC breaks cycles through tuples at the mutable
+ * objects in them. */
 
 static TnObject *tuple_repr(TnObject *o)
 {
@@ -450,7 +446,6 @@ TnType tn_tuple_type = {
     .tp_iter = tuple_iter,
     .tp_new = tuple_new,
     .tp_traverse = tuple_traverse,
-    .tp_clear = tuple_clear,
     .nb_add = tuple_nb_add,
     .nb_multiply = tuple_nb_multiply,
     .sq_length = tuple_length,

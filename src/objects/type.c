@@ -9,6 +9,7 @@
 #include "tandem/exc.h"
 #include "tandem/args.h"
 #include "tandem/eval.h"
+#include "tandem/iterobject.h"
 
 /* ---- attribute lookup cache -------------------------------------------
  * A global direct-mapped table keyed by (tp_version_tag, interned name), as
@@ -136,7 +137,15 @@ void tn_type_modified(TnType *t)
 
 /* ---- helpers -------------------------------------------------------------- */
 
+/* Messages name a type by its full tp_name, as CPython does: a static type
+ * defined by a module carries the module in it ('collections.deque'). */
 const char *tn_type_name(TnType *t)
+{
+    return t->tp_name;
+}
+
+/* __name__: a static type's tp_name without its module prefix. */
+const char *tn_type_short_name(TnType *t)
 {
     if (t->tp_flags & TN_TPFLAG_HEAPTYPE)
         return t->tp_name;
@@ -233,7 +242,7 @@ static void set_mro_error(TnObject **seqs, tn_ssize_t nseqs, tn_ssize_t *remain)
         if (!first)
             tn_sb_append_cstr(&sb, ", ");
         first = 0;
-        tn_sb_append_cstr(&sb, tn_type_name((TnType *)head));
+        tn_sb_append_cstr(&sb, tn_type_short_name((TnType *)head));
     }
     tn_decref(seen);
     TnObject *names = tn_sb_finish(&sb);
@@ -253,7 +262,7 @@ static TnObject *compute_mro(TnType *t)
         for (tn_ssize_t j = i + 1; j < nb; j++)
             if (TN_TUPLE_GET(bases, i) == TN_TUPLE_GET(bases, j))
                 return tn_err_format(&tn_exc_TypeError, "duplicate base class %s",
-                                     tn_type_name((TnType *)TN_TUPLE_GET(bases, i)));
+                                     tn_type_short_name((TnType *)TN_TUPLE_GET(bases, i)));
     TnObject *result = tn_list_new(0);
     if (!result)
         return NULL;
@@ -375,6 +384,31 @@ static int add_methods(TnType *t)
     return 0;
 }
 
+/* The built-in classes that are generic in annotations (list[int], PEP 585).
+ * Their __class_getitem__ is added here rather than in each type's method
+ * table so the list stays in one place. */
+static int is_pep585_builtin(TnType *t)
+{
+    return t == &tn_list_type || t == &tn_dict_type || t == &tn_tuple_type ||
+           t == &tn_set_type || t == &tn_frozenset_type || t == &tn_enumerate_type;
+}
+
+static int add_class_getitem(TnType *t)
+{
+    const TnMethodDef *m = tn_genericalias_class_getitem_def();
+    TnObject *d = tn_descr_new_classmethod(t, m);
+    if (!d)
+        return -1;
+    int r = tn_dict_setitem_str(t->tp_dict, m->name, d);
+    tn_decref(d);
+    if (r < 0)
+        return -1;
+    /* readied here, at start-up, so no thread ever readies them lazily */
+    if (tn_type_ready(&tn_genericalias_type) < 0 || tn_type_ready(&tn_union_type) < 0)
+        return -1;
+    return 0;
+}
+
 #define COPYSLOT(s) do { if (!t->s) t->s = b->s; } while (0)
 
 static void inherit_slots(TnType *t, TnType *b, int own_richcmp, int own_hash)
@@ -457,8 +491,10 @@ int tn_type_ready(TnType *t)
             return -1;
         if (add_methods(t) < 0)
             return -1;
+        if (is_pep585_builtin(t) && add_class_getitem(t) < 0)
+            return -1;
         if (!t->tp_name_obj)
-            t->tp_name_obj = tn_str_intern_cstr(tn_type_name(t));
+            t->tp_name_obj = tn_str_intern_cstr(tn_type_short_name(t));
         if (!t->tp_qualname)
             t->tp_qualname = tn_newref(t->tp_name_obj);
         if (!t->tp_module) {
@@ -861,6 +897,8 @@ static TnObject *type_new_impl(TnType *meta, TnObject *name, TnObject *bases_in,
     t->tp_basicsize = base->tp_basicsize;
     t->tp_itemsize = base->tp_itemsize;
     t->tp_dealloc = tn_subtype_dealloc;
+    t->tp_traverse = tn_subtype_traverse;   /* cyclic GC: class, slots, __dict__ */
+    t->tp_clear = tn_subtype_clear;
 
     /* __qualname__, __module__, __doc__ */
     TnObject *qn = dict_get_borrowed(t->tp_dict, TN_ID(__qualname__));
@@ -882,9 +920,6 @@ static TnObject *type_new_impl(TnType *meta, TnObject *name, TnObject *bases_in,
         if (mn && tn_dict_setitem(t->tp_dict, TN_ID(__module__), mn) < 0)
             goto error;
     }
-    if (tn_dict_contains(t->tp_dict, TN_ID(__doc__)) == 0 &&
-        tn_dict_setitem(t->tp_dict, TN_ID(__doc__), tn_None) < 0)
-        goto error;
     if (wrap_special(t->tp_dict, TN_ID(__new__), tn_staticmethod_new) < 0 ||
         wrap_special(t->tp_dict, TN_ID(__init_subclass__), tn_classmethod_new) < 0 ||
         wrap_special(t->tp_dict, TN_ID(__class_getitem__), tn_classmethod_new) < 0)
@@ -895,15 +930,21 @@ static TnObject *type_new_impl(TnType *meta, TnObject *name, TnObject *bases_in,
     TnObject *slots = dict_get_borrowed(t->tp_dict, TN_ID(__slots__));
     if (slots && do_slots(ht, base, t->tp_dict, slots, &want_dict, &want_weak) < 0)
         goto error;
+    /* after __slots__, which may name __doc__ (a member then, not None) */
+    if (tn_dict_contains(t->tp_dict, TN_ID(__doc__)) == 0 &&
+        tn_dict_setitem(t->tp_dict, TN_ID(__doc__), tn_None) < 0)
+        goto error;
     int may_add_dict = base->tp_dictoffset == 0;
     int may_add_weak = base->tp_weaklistoffset == 0 && base->tp_itemsize == 0;
-    /* other bases (multiple inheritance) may already provide them */
+    /* A secondary base with a __dict__ promises instances one, even with
+     * __slots__; the pointer then goes into the layout of the primary base
+     * (as in CPython), since the secondary base's own offset is not ours. */
     for (tn_ssize_t i = 0; i < TN_TUPLE_SIZE(t->tp_bases); i++) {
         TnType *b = (TnType *)TN_TUPLE_GET(t->tp_bases, i);
         if (b->tp_dictoffset)
-            want_dict = 1, may_add_dict = may_add_dict && b == base;
+            want_dict = 1;
         if (b->tp_weaklistoffset)
-            may_add_weak = may_add_weak && b == base;
+            want_weak = 1;
     }
     if (want_dict && may_add_dict) {
         if (base->tp_itemsize) {
@@ -1234,7 +1275,7 @@ static TnObject *type_get_name(TnObject *o, void *c)
     TnType *t = (TnType *)o;
     if (t->tp_name_obj)
         return tn_newref(t->tp_name_obj);
-    return tn_str_from_cstr(tn_type_name(t));
+    return tn_str_from_cstr(tn_type_short_name(t));
 }
 
 static int check_set_special(TnType *t, TnObject *value, const char *name)
@@ -1531,7 +1572,7 @@ static const TnMethodDef type_methods[] = {
 
 static TnObject *type_or(TnObject *a, TnObject *b)
 {
-    return tn_newref(tn_NotImplemented);
+    return tn_union_or(a, b);
 }
 
 TnType tn_type_type = {

@@ -60,8 +60,12 @@ int tn_type_add_subclass(TnType *base, TnType *sub);
 void tn_type_cache_clear(void);
 /* The name used in messages: tp_name of static types, __name__ of heap ones. */
 const char *tn_type_name(TnType *t);
+/* __name__ (and the start of __qualname__): no module prefix. */
+const char *tn_type_short_name(TnType *t);
 /* tp_dealloc of heap-type instances. */
 void tn_subtype_dealloc(TnObject *o);
+int tn_subtype_traverse(TnObject *o, tn_visitproc visit, void *arg);   /* cyclic GC */
+int tn_subtype_clear(TnObject *o);
 
 /* object.c */
 TnObject *tn_object_new(TnType *t, TnObject *const *args, size_t nargs, TnObject *kwnames);
@@ -76,6 +80,14 @@ TnObject *tn_call_dunder(TnObject *self, TnObject *name, TnObject *const *args, 
                          int *found);
 
 extern const TnGetSetDef tn_subtype_dict_getset[], tn_subtype_weakref_getset[];
+
+/* genericalias.c: list[int] (types.GenericAlias) and int | None
+ * (types.UnionType). tn_union_or returns NotImplemented for operands `|`
+ * does not combine. */
+extern TnType tn_genericalias_type, tn_union_type;
+TnObject *tn_genericalias_new(TnObject *origin, TnObject *args);
+TnObject *tn_union_or(TnObject *a, TnObject *b);
+const TnMethodDef *tn_genericalias_class_getitem_def(void);
 
 /* exc.c */
 int tn_exc_types_ready(void);

@@ -340,9 +340,15 @@ static tn_hash_t slot_tp_hash(TnObject *self)
         tn_err_setstr(&tn_exc_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    /* ints hash to themselves (reduced modulo 2**61-1 for big ones, with
-     * -1 mapped to -2): reuse int's own hash for the exact rules */
-    tn_hash_t h = tn_object_hash(r);
+    /* A result that fits a machine word is the hash itself (so a class may
+     * hash like the str it wraps: hash(member) == hash(member.name)); only
+     * bigger ints are reduced by int's own hash, as CPython does. */
+    int64_t v;
+    tn_hash_t h;
+    if (tn_int_as_i64_overflow(r, &v) == 1)
+        h = v == -1 ? -2 : (tn_hash_t)v;
+    else
+        h = tn_object_hash(r);
     tn_decref(r);
     return h;
 }

@@ -1,14 +1,20 @@
 /* Object and raw memory allocation, for both builds, through mimalloc.
  *
  * Every object is born here (header initialised for the current build) and
- * dies here, so the allocator, the two header layouts and (later) the cyclic
- * GC's bookkeeping are in one place. */
+ * dies here, so the allocator, the two header layouts and the cyclic GC's
+ * bookkeeping are in one place. Objects of GC types (TN_TPFLAG_GC) are
+ * preceded by a TnGCHead (gc.h) and linked into the allocating thread's
+ * list; the pointer handed out is the object, after the prefix. */
 #include <mimalloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tandem/tandem.h"
 #include "tandem/qsbr.h"
 #include "tandem/freelist.h"
+#include "tandem/gc.h"
+#include "tandem/descr.h"
+
+#define PREFIX sizeof(TnGCHead)
 
 /* Under AddressSanitizer or ThreadSanitizer, allocate through libc so the
  * sanitizer sees every allocation and free (it cannot see inside mimalloc,
@@ -54,19 +60,23 @@ void tn_mem_free(void *p)
 }
 
 /* A heap type is kept alive by its instances. */
-static TnObject *init_header(TnObject *o, TnType *t)
+static TnObject *init_header(void *block, TnType *t, int gc)
 {
-    if (!o)
+    if (!block)
         return tn_err_nomemory();
+    TnObject *o = gc ? (TnObject *)((char *)block + PREFIX) : (TnObject *)block;
     tn_object_init_header(o, t);
     if (t->tp_flags & TN_TPFLAG_HEAPTYPE)
         tn_incref((TnObject *)t);
+    if (gc)
+        tn_gc_link(o);
     return o;
 }
 
 TnObject *tn_object_alloc(TnType *t, size_t size)
 {
-    return init_header(mi_zalloc(size), t);
+    int gc = tn_gc_type_has_prefix(t);
+    return init_header(mi_zalloc(size + (gc ? PREFIX : 0)), t, gc);
 }
 
 /* Like tn_object_alloc, without zeroing: only the header is initialised.
@@ -76,7 +86,18 @@ TnObject *tn_object_alloc(TnType *t, size_t size)
  * before the object escapes or can be deallocated. */
 TnObject *tn_object_alloc_nozero(TnType *t, size_t size)
 {
-    return init_header(mi_malloc(size), t);
+    int gc = tn_gc_type_has_prefix(t);
+    return init_header(mi_malloc(size + (gc ? PREFIX : 0)), t, gc);
+}
+
+static void *block_of(TnObject *o)
+{
+    return tn_gc_type_has_prefix(TN_TYPE(o)) ? (char *)o - PREFIX : (void *)o;
+}
+
+size_t tn_mem_usable_size(void *p)
+{
+    return mi_usable_size(p);
 }
 
 /* Make the block of the variable-size object o hold at least `need` bytes,
@@ -88,34 +109,68 @@ TnObject *tn_object_alloc_nozero(TnType *t, size_t size)
  * callers only use it when no lock-free reader can have the pointer. */
 size_t tn_object_usable_size(TnObject *o)
 {
-    return mi_usable_size(o);
+    void *b = block_of(o);
+    return mi_usable_size(b) - (size_t)((char *)o - (char *)b);
 }
 
 TnObject *tn_object_grow(TnObject *o, size_t need)
 {
-    if (need <= mi_usable_size(o))
+    if (need <= tn_object_usable_size(o))
         return o;
-    TnObject *r = mi_realloc(o, need + need / 2);
-    if (!r)
+    void *b = block_of(o);
+    size_t pre = (size_t)((char *)o - (char *)b);
+    uint64_t meta = 0;
+    if (pre) {
+        /* the list links point at the old address: relink, keeping the flags */
+        meta = tn_gc_meta(o);
+        tn_gc_unlink(o);
+    }
+    void *r = mi_realloc(b, pre + need + need / 2);
+    if (!r) {
+        if (pre)
+            tn_gc_link(o);
         return tn_err_nomemory();
-    return r;
+    }
+    TnObject *no = (TnObject *)((char *)r + pre);
+    if (pre) {
+        tn_gc_link(no);
+        TN_GC_META_OR(TN_GC_HEAD(no), meta & (TN_GC_FINALIZED | TN_GC_WEAKREFS));
+    }
+    return no;
 }
 
 void tn_object_free(TnObject *o)
 {
     TnType *t = o->ob_type;
+    void *b = o;
+    if (tn_gc_type_has_prefix(t)) {
+        tn_gc_unlink(o);
+        b = (char *)o - PREFIX;
+    }
 #ifdef TANDEM_FT
-    tn_qsbr_free_object(o);   /* lock-free readers may still look at it */
+    tn_qsbr_free_object(b);   /* lock-free readers may still look at it */
 #else
-    mi_free(o);
+    mi_free(b);
 #endif
     if (t->tp_flags & TN_TPFLAG_HEAPTYPE)
         tn_decref((TnObject *)t);
 }
 
+/* Every object whose count reaches zero comes here. Before the type tears
+ * it down: its finalizer (once, PEP 442; it may resurrect the object),
+ * then the weak references to it are cleared and their callbacks run, in
+ * CPython's order. Only objects with a GC prefix can have either. */
 void tn_dealloc(TnObject *o)
 {
-    o->ob_type->tp_dealloc(o);
+    TnType *t = o->ob_type;
+    if (tn_gc_type_has_prefix(t)) {
+        if (t->tp_finalize && !(tn_gc_meta(o) & TN_GC_FINALIZED) &&
+            tn_object_call_finalizer_from_dealloc(o))
+            return;
+        if (tn_gc_meta(o) & TN_GC_WEAKREFS)
+            tn_weakref_clear_dying(o);
+    }
+    t->tp_dealloc(o);
 }
 
 /* Free every block on ts's free lists (thread exit). May run on another

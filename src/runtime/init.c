@@ -23,6 +23,7 @@ TN_INIT_STEPS(TN_DECLARE_STEP)
 TnObject *tn_module_init_sys(void);
 TnObject *tn_module_init_builtins(void);
 int tn_brc_init_thread(TnThreadState *ts);
+int tn_import_init_path(void);   /* import.c */
 void tn_brc_fini_thread(TnThreadState *ts);
 
 static void init_failed(const char *what)
@@ -58,6 +59,10 @@ int tn_runtime_init(int argc, char **argv)
     tn_runtime.argv = tn_list_new(0);
     if (!tn_runtime.modules || !tn_runtime.path || !tn_runtime.argv) {
         init_failed("runtime lists");
+        return -1;
+    }
+    if (tn_import_init_path() < 0) {   /* PYTHONPATH / TANDEMPATH (import.c) */
+        init_failed("sys.path");
         return -1;
     }
     for (int i = 0; i < argc; i++) {

@@ -12,6 +12,7 @@
  * pay nothing for QSBR. */
 #include <stdlib.h>
 #include "tandem/tandem.h"
+#include "tandem/gc.h"
 
 #ifdef TANDEM_FT
 #include <urcu/urcu-qsbr.h>
@@ -142,7 +143,7 @@ void tn_qsbr_free_object(void *p)
     TnThreadState *ts = tn_ts();
     if (ts) {
         TN_STAT_INC(ts, qsbr_deferred);
-        TN_STAT_ADD(ts, qsbr_deferred_bytes, tn_object_usable_size((TnObject *)p));
+        TN_STAT_ADD(ts, qsbr_deferred_bytes, tn_mem_usable_size(p));   /* p is a block */
     }
     obj_batch->p[obj_batch->n++] = p;
     if (obj_batch->n == OBJ_BATCH)

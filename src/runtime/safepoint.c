@@ -12,8 +12,9 @@
  *  - TN_EB_CHAOS (-X chaos): a seeded random perturbation (chaos.c). That
  *    bit stays set for the thread's whole life, so with chaos on every safe
  *    point comes here; with it off nothing changes on the fast path.
+ *  - TN_EB_GC: an automatic cyclic GC collection (gc.c);
  * Each handler clears its own bit. Bits that nobody here handles
- * (TN_EB_GC, TN_EB_ASYNC_EXC) are cleared so that the
+ * (TN_EB_ASYNC_EXC) are cleared so that the
  * fast path is not lost forever; their owners set them again when they
  * exist. */
 #include "tandem/tandem.h"
@@ -22,12 +23,13 @@
 #include "tandem/qsbr.h"
 #include "tandem/chaos.h"
 #include "tandem/stw.h"
+#include "tandem/gc.h"
 
 #ifdef TANDEM_FT
 void tn_brc_merge_queue(TnThreadState *ts);
 #endif
 
-#define HANDLED_BITS (TN_EB_GIL_DROP | TN_EB_BRC_MERGE | TN_EB_SIGNALS | TN_EB_CHAOS \
+#define HANDLED_BITS (TN_EB_GIL_DROP | TN_EB_BRC_MERGE | TN_EB_SIGNALS | TN_EB_CHAOS | TN_EB_GC \
                       | TN_EB_STOP_WORLD | TN_EB_DEFERRED)
 
 int tn_eval_breaker_slow(TnThreadState *ts)
@@ -46,6 +48,10 @@ int tn_eval_breaker_slow(TnThreadState *ts)
         tn_gil_yield(ts);
     if (eb & ~(uint32_t)HANDLED_BITS)
         __atomic_fetch_and((uint32_t *)&ts->eval_breaker, (uint32_t)HANDLED_BITS, __ATOMIC_RELAXED);
+    if (eb & TN_EB_GC) {   /* an allocation crossed the GC threshold (gc.c) */
+        __atomic_fetch_and((uint32_t *)&ts->eval_breaker, ~(uint32_t)TN_EB_GC, __ATOMIC_RELAXED);
+        tn_gc_safe_point();
+    }
     if (eb & TN_EB_CHAOS)
         tn_chaos_safe_point(ts);
     if (eb & TN_EB_SIGNALS)

@@ -12,9 +12,12 @@
 
 void tn_stats_add(TnStats *into, const TnStats *from)
 {
+    uint64_t pause_max = into->gc_pause_max_ns > from->gc_pause_max_ns
+                         ? into->gc_pause_max_ns : from->gc_pause_max_ns;
 #define TN_STAT_SUM(name, doc) into->name += from->name;
     TN_STATS_COUNTERS(TN_STAT_SUM)
 #undef TN_STAT_SUM
+    into->gc_pause_max_ns = pause_max;   /* a maximum, not a sum */
 }
 
 /* Why a counter has no value in this build, or NULL if it has one. */
@@ -27,8 +30,6 @@ static const char *missing(const char *name)
         || strncmp(name, "stw_", 4) == 0)
         return "n/a (gil build)";
 #endif
-    if (strncmp(name, "gc_", 3) == 0)
-        return "no collector";   /* the cyclic GC is a later issue (docs/gc.md) */
 #ifdef TANDEM_FT
     if (strncmp(name, "gil_", 4) == 0)
         return "n/a (no GIL)";

@@ -276,9 +276,6 @@ TnObject *tn_function_vectorcall(TnObject *func, TnObject *const *args, size_t n
     TnCode *co = (TnCode *)fn->code;
     TnThreadState *ts = tn_ts();
     if (TN_UNLIKELY(co->co_flags & (TN_CO_GENERATOR | TN_CO_COROUTINE | TN_CO_ASYNC_GENERATOR))) {
-        if (!(co->co_flags & TN_CO_GENERATOR))
-            return tn_err_format(&tn_exc_NotImplementedError,
-                                 "coroutines and async generators are not supported");
         TnFrame *gf;
         TnObject *gen = tn_gen_new(func, &gf);
         if (!gen)

@@ -545,6 +545,10 @@ dispatch_opcode:
             goto error;
         }
         retval = POP();
+        if (TN_UNLIKELY(co->co_flags & TN_CO_ASYNC_GENERATOR)) {
+            retval = tn_asyncgen_wrap(retval);
+            if (!retval) goto error;
+        }
         f->stacktop = STACK_LEVEL();
         tn_store_relaxed(&((TnGen *)f->gen)->state, TN_GEN_SUSPENDED);
         goto exit_yield;
@@ -1252,6 +1256,74 @@ dispatch_opcode:
         TN_XDECREF(spec);
         SET_TOP(r);
         if (!r) goto error;
+        DISPATCH();
+    }
+
+    TARGET(GET_AWAITABLE) {
+        TnObject *v = TOP(), *it = tn_vm_get_awaitable(v, oparg);
+        TN_DECREF(v);
+        SET_TOP(it);
+        if (!it) goto error;
+        DISPATCH();
+    }
+
+    TARGET(GET_AITER) {
+        TnObject *v = TOP(), *it = tn_vm_get_aiter(v);
+        TN_DECREF(v);
+        SET_TOP(it);
+        if (!it) goto error;
+        DISPATCH();
+    }
+
+    TARGET(GET_ANEXT) {
+        TnObject *aw = tn_vm_get_anext(TOP());
+        if (!aw) goto error;
+        PUSH(aw);
+        DISPATCH();
+    }
+
+    TARGET(END_ASYNC_FOR) {
+        TnObject *exc = POP();
+        if (!tn_is_instance_fast(exc, &tn_exc_StopAsyncIteration)) {
+            tn_err_restore(exc);
+            goto exception_unwind;
+        }
+        TN_DECREF(exc);
+        /* The loop is over: undo the handler as POP_EXCEPT would, then drop
+         * the async iterator. */
+        f->iblock--;
+        TnObject *prev = POP();
+        TnObject *old = ts->exc_info;
+        ts->exc_info = prev == tn_None ? NULL : prev;
+        if (prev == tn_None)
+            TN_DECREF(prev);
+        TN_XDECREF(old);
+        TnObject *aiter = POP();
+        TN_DECREF(aiter);
+        DISPATCH();
+    }
+
+    TARGET(BEFORE_ASYNC_WITH) {
+        TnObject *mgr = TOP(), *exit = NULL;
+        TnObject *res = tn_vm_before_async_with(mgr, &exit);
+        if (!res) goto error;
+        TN_DECREF(mgr);
+        SET_TOP(exit);
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(SETUP_ASYNC_WITH) {
+        if (f->iblock >= TN_MAXBLOCKS) {
+            tn_err_setstr(&tn_exc_SystemError, "XXX block stack overflow");
+            goto error;
+        }
+        /* The awaited __aenter__ result on TOS is not part of the block:
+         * an exception unwinds to [exit] as in SETUP_WITH. */
+        TnBlock *b = &f->blocks[f->iblock++];
+        b->type = TN_BLOCK_WITH;
+        b->handler = oparg;
+        b->level = STACK_LEVEL() - 1;
         DISPATCH();
     }
 

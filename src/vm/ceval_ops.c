@@ -276,6 +276,133 @@ TnObject *tn_vm_setup_with(TnObject *mgr, TnObject **exit_out)
     return res;
 }
 
+/* ---- coroutines ----------------------------------------------------------- */
+
+/* The iterator that `await o` drives (CPython's _PyCoro_GetAwaitableIter);
+ * `where` picks the message for async with (see GET_AWAITABLE). */
+TnObject *tn_vm_get_awaitable(TnObject *o, int where)
+{
+    TnObject *it;
+    if (tn_coro_check(o)) {
+        it = tn_newref(o);
+    } else {
+        TnObject *meth = special_lookup(o, TN_ID(__await__));
+        if (!meth) {
+            if (tn_err_occurred())
+                return NULL;
+            if (where == 0)
+                return tn_err_format(&tn_exc_TypeError,
+                                     "object %T can't be used in 'await' expression", o);
+            return tn_err_format(&tn_exc_TypeError,
+                                 "'async with' received an object from %s "
+                                 "that does not implement __await__: %T",
+                                 where == 1 ? "__aenter__" : "__aexit__", o);
+        }
+        it = tn_call_noargs(meth);
+        TN_DECREF(meth);
+        if (!it)
+            return NULL;
+        if (tn_coro_check(it)) {
+            TN_DECREF(it);
+            return tn_err_format(&tn_exc_TypeError, "__await__() returned a coroutine");
+        }
+        if (!TN_TYPE(it)->tp_iternext) {
+            tn_err_format(&tn_exc_TypeError, "__await__() returned non-iterator of type '%T'", it);
+            TN_DECREF(it);
+            return NULL;
+        }
+    }
+    if (tn_coro_check(it) && tn_gen_yf(it)) {
+        TN_DECREF(it);
+        return tn_err_format(&tn_exc_RuntimeError, "coroutine is being awaited already");
+    }
+    return it;
+}
+
+TnObject *tn_vm_get_aiter(TnObject *o)
+{
+    TnObject *meth = special_lookup(o, TN_ID(__aiter__));
+    if (!meth) {
+        if (!tn_err_occurred())
+            tn_err_format(&tn_exc_TypeError,
+                          "'async for' requires an object with __aiter__ method, got %T", o);
+        return NULL;
+    }
+    TnObject *it = tn_call_noargs(meth);
+    TN_DECREF(meth);
+    if (!it)
+        return NULL;
+    if (!tn_type_lookup(TN_TYPE(it), TN_ID(__anext__))) {
+        tn_err_format(&tn_exc_TypeError,
+                      "'async for' received an object from __aiter__ that does not "
+                      "implement __anext__: %T", it);
+        TN_DECREF(it);
+        return NULL;
+    }
+    return it;
+}
+
+TnObject *tn_vm_get_anext(TnObject *aiter)
+{
+    TnObject *meth = special_lookup(aiter, TN_ID(__anext__));
+    if (!meth) {
+        if (!tn_err_occurred())
+            tn_err_format(&tn_exc_TypeError,
+                          "'async for' requires an iterator with __anext__ method, got %T",
+                          aiter);
+        return NULL;
+    }
+    TnObject *next = tn_call_noargs(meth);
+    TN_DECREF(meth);
+    if (!next)
+        return NULL;
+    TnObject *aw = tn_vm_get_awaitable(next, 0);
+    if (!aw && tn_err_matches(&tn_exc_TypeError)) {
+        /* Name the culprit, keeping the original error as the cause. */
+        TnObject *cause = tn_err_fetch();
+        tn_err_format(&tn_exc_TypeError,
+                      "'async for' received an invalid object from __anext__: %T", next);
+        TnObject *e = tn_err_fetch();
+        if (e) {
+            tn_exc_set_cause(e, cause);
+            tn_exc_set_context(e, cause);
+            tn_err_restore(e);
+        }
+        TN_DECREF(cause);
+    }
+    TN_DECREF(next);
+    return aw;
+}
+
+TnObject *tn_vm_before_async_with(TnObject *mgr, TnObject **exit_out)
+{
+    TnObject *enter = special_lookup(mgr, TN_ID(__aenter__));
+    if (!enter) {
+        if (!tn_err_occurred())
+            tn_err_format(&tn_exc_TypeError,
+                          "'%T' object does not support the asynchronous context manager protocol",
+                          mgr);
+        return NULL;
+    }
+    TnObject *exit = special_lookup(mgr, TN_ID(__aexit__));
+    if (!exit) {
+        if (!tn_err_occurred())
+            tn_err_format(&tn_exc_TypeError,
+                          "'%T' object does not support the asynchronous context manager "
+                          "protocol (missed __aexit__ method)", mgr);
+        TN_DECREF(enter);
+        return NULL;
+    }
+    TnObject *res = tn_call_noargs(enter);
+    TN_DECREF(enter);
+    if (!res) {
+        TN_DECREF(exit);
+        return NULL;
+    }
+    *exit_out = exit;
+    return res;
+}
+
 TnObject *tn_vm_with_except_start(TnObject *exit, TnObject *exc)
 {
     TnObject *tb = tn_exc_get_traceback(exc);
@@ -643,6 +770,11 @@ TnObject *tn_vm_make_function(TnObject **sp, int flags, TnFrame *f)
 
 TnObject *tn_vm_get_yield_from_iter(TnObject *o)
 {
+    /* `yield from` is a SyntaxError inside async def, so this generator is
+     * never a coroutine itself. */
+    if (tn_coro_check(o))
+        return tn_err_format(&tn_exc_TypeError,
+                             "cannot 'yield from' a coroutine object in a non-coroutine generator");
     if (tn_gen_check(o))
         return tn_newref(o);
     return tn_object_iter(o);
@@ -650,7 +782,7 @@ TnObject *tn_vm_get_yield_from_iter(TnObject *o)
 
 int tn_vm_send(TnObject *receiver, TnObject *v, TnObject **out)
 {
-    if (tn_gen_check(receiver)) {
+    if (tn_gen_like_check(receiver)) {
         TnSendResult r = tn_gen_send_ex(receiver, v, out);
         return r == TN_SEND_NEXT ? 1 : r == TN_SEND_RETURN ? 0 : -1;
     }

@@ -1,30 +1,34 @@
 /* The import system (import.h).
  *
  * Shared state: sys.modules (tn_runtime.modules, a dict with its own
- * locking) and `initializing`, the modules whose body is running, kept in
- * a small array under `init_lock` (a pthread mutex never held while Python
- * code runs). Two threads importing the same module for the first time at
- * the same moment may both see it partially initialised, as documented in
- * import.h's caller contract; scripts import from the main thread first. */
+ * locking) and the import table `loading`: one entry per module name whose
+ * import is in progress, with the thread doing it and, once created, the
+ * module object. The table lives under `init_lock`, a pthread mutex that is
+ * never held while Python code runs or while an object's refcount changes.
+ * A thread that finds a name owned by another thread sleeps on `init_cond`
+ * (GIL released / QSBR offline) until the owner finishes, so a module body
+ * runs once even when two threads import it at the same moment; the owner
+ * itself (a circular import) sees the partially initialised module, as in
+ * CPython. Waits that would close a cycle between threads are skipped for
+ * the same reason CPython skips them: a deadlock is worse than a partially
+ * initialised module. */
 #include "tandem/tandem.h"
 #include "tandem/import.h"
 #include "tandem/eval.h"
 #include "tandem/module.h"
 #include "tandem/exc.h"
 #include "tandem/args.h"
+#include "tandem/gil.h"
+#include "tandem/thread.h"
 #include "vm_internal.h"
-/* The generated header's banner comment contains a slash-star (lead: fix
- * scripts/embed-lib); silence -Wcomment for it alone. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wcomment"
 #include "tn_libsrc.h"
-#pragma GCC diagnostic pop
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #if __has_include("tandem/compile.h")
 #  include "tandem/compile.h"
@@ -33,52 +37,157 @@
 TnObject *tn_compile(const char *src, size_t len, const char *filename, int mode);
 #endif
 
-/* ---- modules being initialised ---------------------------------------- */
+/* ---- the import table -------------------------------------------------- */
+
+typedef struct {
+    char *name;               /* malloc'ed copy of the dotted name */
+    TnObject *module;         /* borrowed; NULL until the module exists */
+    TnThreadState *owner;
+} Loading;
+
+typedef struct {
+    TnThreadState *ts;
+    const char *name;         /* the waiter's own copy, valid while it waits */
+} Waiting;
 
 static pthread_mutex_t init_lock = PTHREAD_MUTEX_INITIALIZER;
-static TnObject **initializing;      /* borrowed module pointers */
-static size_t ninit, capinit;
+static pthread_cond_t init_cond;
+static Loading *loading;
+static size_t nloading, caploading;   /* nloading is also read racily as a hint */
+static Waiting *waiting;
+static size_t nwaiting, capwaiting;
 
-static int mark_initializing(TnObject *m)
+static Loading *find_loading(const char *name)
 {
-    int r = 0;
-    pthread_mutex_lock(&init_lock);
-    if (ninit == capinit) {
-        size_t cap = capinit ? capinit * 2 : 16;
-        TnObject **p = realloc(initializing, cap * sizeof(TnObject *));
-        if (!p)
-            r = -1;
-        else {
-            initializing = p;
-            capinit = cap;
-        }
-    }
-    if (r == 0)
-        initializing[ninit++] = m;
-    pthread_mutex_unlock(&init_lock);
-    if (r < 0)
-        tn_err_nomemory();
-    return r;
+    for (size_t i = 0; i < nloading; i++)
+        if (strcmp(loading[i].name, name) == 0)
+            return &loading[i];
+    return NULL;
 }
 
-static void unmark_initializing(TnObject *m)
+static const char *waits_for(TnThreadState *ts)
 {
+    for (size_t i = 0; i < nwaiting; i++)
+        if (waiting[i].ts == ts)
+            return waiting[i].name;
+    return NULL;
+}
+
+/* Would `me` waiting for a module loaded by `owner` close a cycle? */
+static int would_deadlock(TnThreadState *owner, TnThreadState *me)
+{
+    for (size_t steps = 0; owner && steps <= nloading; steps++) {
+        if (owner == me)
+            return 1;
+        const char *n = waits_for(owner);
+        Loading *e = n ? find_loading(n) : NULL;
+        owner = e ? e->owner : NULL;
+    }
+    return 0;
+}
+
+static int grow(void **arr, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 16;
+    void *p = realloc(*arr, c * elem);
+    if (!p)
+        return -1;
+    *arr = p;
+    *cap = c;
+    return 0;
+}
+
+/* Take the import lock of `name` for the calling thread: wait while another
+ * thread is loading it. *owned is set when this call created the entry
+ * (release it with unlock_name); with wait_only it only waits. 0, or -1 with an exception (out of memory,
+ * KeyboardInterrupt while waiting). */
+static int lock_name(const char *name, int *owned, int wait_only)
+{
+    TnThreadState *me = tn_ts();
+    *owned = 0;
     pthread_mutex_lock(&init_lock);
-    for (size_t i = ninit; i-- > 0;) {
-        if (initializing[i] == m) {
-            initializing[i] = initializing[--ninit];
+    for (;;) {
+        Loading *e = find_loading(name);
+        if (!e && wait_only)
+            break;
+        if (!e) {
+            char *copy = strdup(name);
+            if (!copy || grow((void **)&loading, &caploading, nloading, sizeof *loading) < 0) {
+                free(copy);
+                pthread_mutex_unlock(&init_lock);
+                tn_err_nomemory();
+                return -1;
+            }
+            loading[nloading] = (Loading){ copy, NULL, me };
+            __atomic_store_n(&nloading, nloading + 1, __ATOMIC_RELAXED);
+            *owned = 1;
             break;
         }
+        if (e->owner == me || would_deadlock(e->owner, me))
+            break;
+        if (grow((void **)&waiting, &capwaiting, nwaiting, sizeof *waiting) < 0) {
+            pthread_mutex_unlock(&init_lock);
+            tn_err_nomemory();
+            return -1;
+        }
+        /* Registered before the lock is dropped, so a thread that is about
+         * to wait for us sees the cycle. */
+        waiting[nwaiting++] = (Waiting){ me, name };
+        pthread_mutex_unlock(&init_lock);
+        int rc = 0;
+        TN_BEGIN_BLOCKING(me);
+        pthread_mutex_lock(&init_lock);
+        while ((e = find_loading(name)) != NULL && rc != EINTR)
+            rc = tn_thread_cond_wait(me, &init_cond, &init_lock, NULL);
+        for (size_t i = 0; i < nwaiting; i++)
+            if (waiting[i].ts == me) {
+                waiting[i] = waiting[--nwaiting];
+                break;
+            }
+        pthread_mutex_unlock(&init_lock);
+        TN_END_BLOCKING(me);
+        if (rc == EINTR && tn_eval_handle_signals(me) < 0)
+            return -1;
+        pthread_mutex_lock(&init_lock);
     }
+    pthread_mutex_unlock(&init_lock);
+    return 0;
+}
+
+static void unlock_name(const char *name)
+{
+    pthread_mutex_lock(&init_lock);
+    Loading *e = find_loading(name);
+    if (e) {
+        free(e->name);
+        *e = loading[nloading - 1];
+        __atomic_store_n(&nloading, nloading - 1, __ATOMIC_RELAXED);
+        pthread_cond_broadcast(&init_cond);
+    }
+    pthread_mutex_unlock(&init_lock);
+}
+
+/* The module object of the import in progress for `name` (circular-import
+ * messages look it up by object). */
+static void set_loading_module(const char *name, TnObject *m)
+{
+    pthread_mutex_lock(&init_lock);
+    Loading *e = find_loading(name);
+    if (e)
+        e->module = m;
     pthread_mutex_unlock(&init_lock);
 }
 
 static int is_initializing(TnObject *m)
 {
     int found = 0;
+    if (__atomic_load_n(&nloading, __ATOMIC_RELAXED) == 0)
+        return 0;
     pthread_mutex_lock(&init_lock);
-    for (size_t i = 0; i < ninit && !found; i++)
-        found = initializing[i] == m;
+    for (size_t i = 0; i < nloading && !found; i++)
+        found = loading[i].module == m;
     pthread_mutex_unlock(&init_lock);
     return found;
 }
@@ -190,29 +299,48 @@ static int init_module_dict(TnObject *dict, const char *file)
     return 0;
 }
 
-/* Create module `name`, register it, compile and run `src` in it. */
+/* Create module `name`, register it, compile and run `src` in it.
+ * pkgdir: the package's directory ("" for an embedded package), NULL for a
+ * plain module. */
 static TnObject *exec_source_module(TnObject *name, const char *src, size_t len,
-                                    const char *filename, const char *file_attr)
+                                    const char *filename, const char *file_attr,
+                                    const char *pkgdir)
 {
-    TnObject *m = tn_module_new_obj(name);
+    TnObject *m = tn_module_new_obj(name), *package = NULL, *path = NULL;
     if (!m)
         return NULL;
     TnObject *dict = tn_module_get_dict(m);
-    if (init_module_dict(dict, file_attr) < 0
-        || tn_dict_setitem(dict, TN_ID(__package__), tn_str_intern_cstr("")) < 0
+    const char *cname = TN_STR_DATA(name), *dot = strrchr(cname, '.');
+    if (pkgdir) {
+        package = tn_newref(name);
+        path = tn_list_new(0);
+        if (path && pkgdir[0]) {
+            TnObject *d = tn_str_from_cstr(pkgdir);
+            if (!d || tn_list_append(path, d) < 0)
+                TN_CLEAR(path);
+            TN_XDECREF(d);
+        }
+    } else {
+        package = tn_str_from_utf8(cname, dot ? (tn_ssize_t)(dot - cname) : 0);
+    }
+    if (!package || (pkgdir && !path)
+        || init_module_dict(dict, file_attr) < 0
+        || tn_dict_setitem(dict, TN_ID(__package__), package) < 0
+        || (path && tn_dict_setitem(dict, TN_ID(__path__), path) < 0)
         || tn_dict_setitem(tn_runtime.modules, name, m) < 0) {
+        TN_XDECREF(package);
+        TN_XDECREF(path);
         TN_DECREF(m);
         return NULL;
     }
+    TN_DECREF(package);
+    TN_XDECREF(path);
+    set_loading_module(cname, m);
     TnObject *code = tn_compile(src, len, filename, 0);
     if (!code)
         goto fail;
-    if (mark_initializing(m) < 0) {
-        TN_DECREF(code);
-        goto fail;
-    }
     TnObject *res = tn_eval_code(code, dict, dict);
-    unmark_initializing(m);
+    set_loading_module(cname, NULL);
     TN_DECREF(code);
     if (!res)
         goto fail;
@@ -226,6 +354,7 @@ static TnObject *exec_source_module(TnObject *name, const char *src, size_t len,
                             name, NULL);
     return final;
 fail:
+    set_loading_module(cname, NULL);
     remove_module(name);
     TN_DECREF(m);
     return NULL;
@@ -279,9 +408,100 @@ error:
     return NULL;
 }
 
+static int is_regular_file(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int is_directory(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static TnObject *load_file(TnObject *name, const char *file, const char *pkgdir)
+{
+    size_t len;
+    errno = 0;
+    char *src = read_file(file, &len);
+    if (!src) {
+        if (errno == 0)
+            errno = ENOMEM;
+        return tn_err_from_errno(&tn_exc_OSError, file);
+    }
+    TnObject *m = exec_source_module(name, src, len, file, file, pkgdir);
+    free(src);
+    return m;
+}
+
+/* Look for `child` (the last component of `name`) in each directory of
+ * `dirs` (sys.path or a package's __path__): DIR/child/__init__.py, then
+ * DIR/child.py, as CPython's path finder does. Relative directories are
+ * taken from the current directory, so __file__ and __path__ come out
+ * absolute as in CPython. *found is 0 when nothing matched (no exception);
+ * *nsdir receives the first directory without __init__.py (a namespace
+ * package in CPython). */
+static TnObject *search_dirs(TnObject *name, const char *child, TnObject *dirs, int *found,
+                             char *nsdir, size_t nsdirsz)
+{
+    *found = 0;
+    TnObject *list = tn_sequence_list(dirs);   /* a snapshot: scripts may edit sys.path */
+    if (!list)
+        return NULL;
+    char cwd[4096], base[4096], file[4200];
+    if (!getcwd(cwd, sizeof cwd))
+        cwd[0] = 0;
+    TnObject *m = NULL;
+    for (tn_ssize_t i = 0; i < tn_list_size(list) && !*found; i++) {
+        TnObject *dir = TN_LIST_ITEMS(list)[i];
+        if (!tn_str_check(dir))
+            continue;
+        const char *d = TN_STR_DATA(dir);
+        int w;
+        if (d[0] == '/')
+            w = snprintf(base, sizeof base, "%s/%s", d, child);
+        else if (d[0] == 0 || strcmp(d, ".") == 0)
+            w = snprintf(base, sizeof base, "%s/%s", cwd, child);
+        else
+            w = snprintf(base, sizeof base, "%s/%s/%s", cwd, d, child);
+        if (w <= 0 || (size_t)w >= sizeof base)
+            continue;
+        if (is_directory(base)) {
+            snprintf(file, sizeof file, "%s/__init__.py", base);
+            if (is_regular_file(file)) {
+                *found = 1;
+                m = load_file(name, file, base);
+                break;
+            }
+            if (!nsdir[0])
+                snprintf(nsdir, nsdirsz, "%s", base);
+        }
+        snprintf(file, sizeof file, "%s.py", base);
+        if (is_regular_file(file)) {
+            *found = 1;
+            m = load_file(name, file, NULL);
+        }
+    }
+    TN_DECREF(list);
+    return m;
+}
+
+/* sys.path as the script left it (it may have rebound the name). */
+static TnObject *sys_path(void)
+{
+    TnObject *p = NULL;
+    if (tn_runtime.sys
+        && tn_dict_get_ref(tn_module_get_dict(tn_runtime.sys), TN_ID(path), &p) < 0)
+        return NULL;
+    if (!p && tn_runtime.path)
+        p = tn_newref(tn_runtime.path);
+    return p;
+}
+
 /* Find and load the absolute module `name` (dotted, parents already
- * imported). New reference. */
-static TnObject *find_and_load(TnObject *name)
+ * imported; `parent` is the imported parent or NULL). New reference. */
+static TnObject *find_and_load(TnObject *name, TnObject *parent)
 {
     const char *cname = TN_STR_DATA(name);
     for (const TnNativeModule *def = tn_native_modules; def->name; def++)
@@ -289,66 +509,84 @@ static TnObject *find_and_load(TnObject *name)
             return load_native(name, def);
 
     const char *dot = strrchr(cname, '.');
-    if (dot) {
-        /* No packages: a submodule exists only if someone registered it. */
-        char parent[256];
-        size_t plen = (size_t)(dot - cname);
-        if (plen >= sizeof parent)
-            plen = sizeof parent - 1;
-        memcpy(parent, cname, plen);
-        parent[plen] = 0;
-        return not_found(name, parent);
+    const char *child = dot ? dot + 1 : cname;
+    TnObject *dirs = NULL;
+    if (parent) {
+        if (tn_object_lookup_attr(parent, TN_ID(__path__), &dirs) < 0)
+            return NULL;
+        if (!dirs) {
+            TnObject *pname = tn_str_from_utf8(cname, (tn_ssize_t)(dot - cname));
+            TnObject *r = pname ? not_found(name, TN_STR_DATA(pname)) : NULL;
+            TN_XDECREF(pname);
+            return r;
+        }
+    } else {
+        dirs = sys_path();
+        if (!dirs && tn_err_occurred())
+            return NULL;
+    }
+    /* An embedded package has an empty __path__; only its submodules come
+     * from the embedded table (a package on disk that shares a name with
+     * one must not pick up its submodules). */
+    int embedded_ok = !parent || (dirs && tn_list_check(dirs) && tn_list_size(dirs) == 0);
+    char nsdir[4096] = "";
+    if (dirs) {
+        int found;
+        TnObject *m = search_dirs(name, child, dirs, &found, nsdir, sizeof nsdir);
+        TN_DECREF(dirs);
+        if (found || tn_err_occurred())
+            return m;
     }
 
-    TnObject *path = tn_runtime.path;
-    tn_ssize_t n = path && tn_list_check(path) ? tn_list_size(path) : 0;
-    for (tn_ssize_t i = 0; i < n; i++) {
-        TnObject *dir = tn_list_getitem(path, i);
-        if (!dir) {
-            tn_err_clear();
-            continue;
-        }
-        if (!tn_str_check(dir)) {
-            TN_DECREF(dir);
-            continue;
-        }
-        char file[4096];
-        const char *d = TN_STR_DATA(dir);
-        int w = d[0] ? snprintf(file, sizeof file, "%s/%s.py", d, cname)
-                     : snprintf(file, sizeof file, "%s.py", cname);
-        TN_DECREF(dir);
-        if (w <= 0 || (size_t)w >= sizeof file)
-            continue;
-        size_t len;
-        char *src = read_file(file, &len);
-        if (!src)
-            continue;
-        TnObject *m = exec_source_module(name, src, len, file, file);
-        free(src);
-        return m;
-    }
-
-    for (size_t i = 0; tn_libsrc[i].name; i++) {
+    for (size_t i = 0; embedded_ok && tn_libsrc[i].name; i++) {
         if (strcmp(tn_libsrc[i].name, cname) == 0) {
             char filename[300];
             snprintf(filename, sizeof filename, "<frozen %s>", cname);
             return exec_source_module(name, tn_libsrc[i].src, strlen(tn_libsrc[i].src),
-                                      filename, NULL);
+                                      filename, NULL, tn_libsrc[i].is_pkg ? "" : NULL);
         }
     }
     if (strcmp(cname, "__future__") == 0)
         return make_future_module(name);
+    if (nsdir[0]) {
+        TnObject *msg = tn_str_from_format(
+            "No module named '%U' (the directory %s has no __init__.py: namespace packages "
+            "are not supported)", name, nsdir);
+        if (msg)
+            import_error(&tn_exc_ModuleNotFoundError, msg, name, NULL);
+        TN_XDECREF(msg);
+        return NULL;
+    }
     return not_found(name, NULL);
 }
 
-/* import one absolute dotted name: each parent first, then the child,
+/* Import the absolute dotted name: each parent first, then the child,
  * which is also set as an attribute of its parent. New ref to the child. */
 static TnObject *import_absolute(TnObject *name)
 {
     TnObject *m = modules_get(name);
-    if (m || tn_err_occurred())
+    if (tn_err_occurred())
+        return NULL;
+    /* Fast path: nothing is being imported anywhere, so `m` is complete.
+     * The loader counts itself in `nloading` before it publishes the module
+     * in sys.modules; the fence keeps our two reads in that order too. */
+    __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    if (m && __atomic_load_n(&nloading, __ATOMIC_RELAXED) == 0)
         return m;
     const char *cname = TN_STR_DATA(name);
+    int owned;
+    if (m) {
+        /* Imported already, unless another thread's import of it is still
+         * running: then wait for it, without registering an import. */
+        if (lock_name(cname, &owned, 1) < 0) {
+            TN_DECREF(m);
+            return NULL;
+        }
+        TnObject *again = modules_get(name);
+        TN_DECREF(m);
+        if (again || tn_err_occurred())
+            return again;   /* else that import failed: try it ourselves */
+    }
     const char *dot = strrchr(cname, '.');
     TnObject *parent = NULL;
     if (dot) {
@@ -359,19 +597,26 @@ static TnObject *import_absolute(TnObject *name)
         TN_DECREF(pname);
         if (!parent)
             return NULL;
-        m = modules_get(name);      /* the parent's import may have made it */
-        if (!m && !tn_err_occurred())
-            m = find_and_load(name);
-        if (m) {
-            TnObject *child = tn_str_from_cstr(dot + 1);
-            if (!child || tn_object_setattr(parent, child, m) < 0)
-                tn_err_clear();
-            TN_XDECREF(child);
-        }
-        TN_DECREF(parent);
-        return m;
     }
-    return find_and_load(name);
+    if (lock_name(cname, &owned, 0) < 0) {
+        TN_XDECREF(parent);
+        return NULL;
+    }
+    /* Present now: loaded by the thread we waited for, by the parent's
+     * body, or partially initialised by this very thread. */
+    m = modules_get(name);
+    if (!m && !tn_err_occurred())
+        m = find_and_load(name, parent);
+    if (owned)
+        unlock_name(cname);
+    if (m && parent) {
+        TnObject *child = tn_str_from_cstr(dot + 1);
+        if (!child || tn_object_setattr(parent, child, m) < 0)
+            tn_err_clear();
+        TN_XDECREF(child);
+    }
+    TN_XDECREF(parent);
+    return m;
 }
 
 TnObject *tn_import_module(const char *name)
@@ -438,6 +683,72 @@ static TnObject *resolve_name(TnObject *name, TnObject *globals, int level)
     return full;
 }
 
+/* `from PKG import a, b`: names that are not attributes of a package are
+ * its submodules, imported here; a missing one is left for IMPORT_FROM to
+ * report (CPython's message names the attribute, not the module). */
+static int handle_fromlist(TnObject *m, TnObject *absname, TnObject *fromlist, int recursive)
+{
+    TnObject *path = NULL;
+    if (tn_object_lookup_attr(m, TN_ID(__path__), &path) < 0)
+        return -1;
+    if (!path)
+        return 0;
+    TN_DECREF(path);
+    TnObject *names = tn_sequence_list(fromlist);
+    if (!names)
+        return -1;
+    int rc = 0;
+    for (tn_ssize_t i = 0; i < tn_list_size(names) && rc == 0; i++) {
+        TnObject *x = TN_LIST_ITEMS(names)[i], *v = NULL;
+        if (!tn_str_check(x))
+            continue;
+        if (strcmp(TN_STR_DATA(x), "*") == 0) {
+            TnObject *all = NULL;
+            if (recursive || tn_object_lookup_attr(m, TN_ID(__all__), &all) < 0)
+                rc = recursive ? 0 : -1;
+            else if (all) {
+                rc = handle_fromlist(m, absname, all, 1);
+                TN_DECREF(all);
+            }
+            continue;
+        }
+        if (tn_object_lookup_attr(m, x, &v) < 0) {
+            rc = -1;
+            break;
+        }
+        if (v) {
+            TN_DECREF(v);
+            continue;
+        }
+        TnObject *full = tn_str_from_format("%U.%U", absname, x);
+        if (!full) {
+            rc = -1;
+            break;
+        }
+        TnObject *sub = import_absolute(full);
+        if (sub)
+            TN_DECREF(sub);
+        else if (tn_err_occurred() && tn_err_matches(&tn_exc_ModuleNotFoundError)) {
+            /* Only "that submodule does not exist" is silenced. */
+            TnObject *exc = tn_err_fetch(), *n = NULL;
+            if (tn_object_lookup_attr(exc, TN_ID(name), &n) < 0)
+                tn_err_clear();
+            int same = n && tn_str_check(n) && strcmp(TN_STR_DATA(n), TN_STR_DATA(full)) == 0;
+            TN_XDECREF(n);
+            if (same)
+                TN_DECREF(exc);
+            else {
+                tn_err_restore(exc);
+                rc = -1;
+            }
+        } else
+            rc = -1;
+        TN_DECREF(full);
+    }
+    TN_DECREF(names);
+    return rc;
+}
+
 TnObject *tn_import_name(TnObject *name, TnObject *globals, TnObject *fromlist, int level)
 {
     TnObject *absname;
@@ -458,7 +769,9 @@ TnObject *tn_import_name(TnObject *name, TnObject *globals, TnObject *fromlist, 
     if (!m)
         goto done;
     int has_from = fromlist && fromlist != tn_None && tn_object_is_true(fromlist) > 0;
-    if (!has_from && level == 0) {
+    if (has_from && handle_fromlist(m, absname, fromlist, 0) < 0)
+        TN_CLEAR(m);
+    else if (!has_from && level == 0) {
         const char *s = TN_STR_DATA(name), *dot = strchr(s, '.');
         if (dot) {
             TnObject *top = tn_str_from_utf8(s, (tn_ssize_t)(dot - s));
@@ -654,5 +967,40 @@ TnObject *tn_run_string(const char *src, const char *filename, TnObject *globals
 
 int tn_import_init(void)
 {
+    /* tn_thread_cond_wait's deadlines are on CLOCK_MONOTONIC. */
+    pthread_condattr_t attr;
+    if (pthread_condattr_init(&attr) != 0)
+        return -1;
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    int rc = pthread_cond_init(&init_cond, &attr);
+    pthread_condattr_destroy(&attr);
+    return rc == 0 ? 0 : -1;
+}
+
+/* PYTHONPATH, then TANDEMPATH, appended to sys.path (main.c puts the
+ * script's directory in front afterwards). Empty entries are skipped, as
+ * CPython does for PYTHONPATH. */
+int tn_import_init_path(void)
+{
+    static const char *const vars[] = { "PYTHONPATH", "TANDEMPATH", NULL };
+    for (int v = 0; vars[v]; v++) {
+        const char *s = getenv(vars[v]);
+        while (s && *s) {
+            const char *colon = strchr(s, ':');
+            size_t n = colon ? (size_t)(colon - s) : strlen(s);
+            if (n > 0) {
+                TnObject *d = tn_str_from_utf8(s, (tn_ssize_t)n);
+                if (!d)
+                    tn_err_clear();   /* undecodable bytes: CPython escapes them; we skip */
+                else {
+                    int r = tn_list_append(tn_runtime.path, d);
+                    TN_DECREF(d);
+                    if (r < 0)
+                        return -1;
+                }
+            }
+            s = colon ? colon + 1 : NULL;
+        }
+    }
     return 0;
 }

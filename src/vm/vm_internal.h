@@ -37,6 +37,12 @@ TnObject *tn_vm_get_yield_from_iter(TnObject *o);
 /* YIELD_FROM: send v to receiver. 1 = yielded (*out = value), 0 =
  * finished (*out = return value), -1 = error. */
 int tn_vm_send(TnObject *receiver, TnObject *v, TnObject **out);
+/* Coroutine opcodes (opcodes.h): GET_AWAITABLE, GET_AITER, GET_ANEXT,
+ * BEFORE_ASYNC_WITH (returns the __aenter__ result, *exit_out = __aexit__). */
+TnObject *tn_vm_get_awaitable(TnObject *o, int where);
+TnObject *tn_vm_get_aiter(TnObject *o);
+TnObject *tn_vm_get_anext(TnObject *aiter);
+TnObject *tn_vm_before_async_with(TnObject *mgr, TnObject **exit_out);
 /* "f()" description of a callable for error messages (new ref). */
 TnObject *tn_vm_func_desc(TnObject *func);
 

@@ -1,0 +1,1 @@
+V = "pp2"; W = "only in pp2"

@@ -1,0 +1,1 @@
+W = "pp2 other"
