@@ -58,8 +58,12 @@ _Static_assert(sizeof(TnObject) == 16, "gil object header must be 16 bytes");
 
 #define TN_TYPE(o) (((TnObject *)(o))->ob_type)
 
-/* Current thread's index, for the ft owner check. Set by tstate.c. */
+/* Current thread's index, for the ft owner check. Set by tstate.c. A
+ * thread that stops acting as an owner (exiting) takes TN_TID_NONE, which
+ * no object carries: 0 would match every object whose owner gave it up,
+ * and the exiting thread would then take their local count below zero. */
 extern _Thread_local uint32_t tn_tls_tid;
+#define TN_TID_NONE UINT32_MAX
 
 void tn_dealloc(TnObject *o);                    /* calls tp_dealloc */
 #ifdef TANDEM_FT

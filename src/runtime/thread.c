@@ -252,11 +252,11 @@ static void *thread_main(void *p)
 #ifdef TANDEM_FT
     /* Leave the registry first: from now on a thread that drops one of our
      * objects merges it itself instead of pushing it to our queue. We also
-     * stop acting as the owner (tid 0), so our own last decrefs go through
+     * stop acting as the owner (TN_TID_NONE), so our own last decrefs go through
      * the shared count and cannot race with such a merge. Then merge what
      * was queued before. */
     tn_tstate_unlink(ts);
-    tn_tls_tid = 0;
+    tn_tls_tid = TN_TID_NONE;
     tn_brc_fini_thread(ts);
 #endif
     tn_qsbr_unregister();

@@ -121,7 +121,7 @@ void tn_tstate_delete(TnThreadState *ts)
 #ifdef TANDEM_FT
         tn_tls_count = NULL;
 #endif
-        tn_tls_tid = 0;
+        tn_tls_tid = TN_TID_NONE;
     }
     free(ts);
 }

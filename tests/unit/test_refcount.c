@@ -166,4 +166,33 @@ Test(refcount, owner_gone_merged_by_dropper, .init = setup)
     tn_decref(o);
     cr_assert_eq(freed, 1);
 }
+
+/* An exiting thread (tn_tls_tid = TN_TID_NONE) dropping an object whose
+ * owner gave it up (tid 0, MERGED) must use the shared count: with tid 0
+ * as its identity it took the local count below zero, which reads as
+ * immortal (a leak found by tests/stress/gc_threads.py). */
+static void *drop_while_exiting(void *arg)
+{
+    TnThreadState *ts = tn_tstate_new();
+    tn_brc_init_thread(ts);
+    tn_tls_tid = TN_TID_NONE;      /* what thread.c does before its last drops */
+    tn_decref((TnObject *)arg);
+    tn_brc_fini_thread(ts);
+    tn_tstate_delete(ts);
+    return NULL;
+}
+
+Test(refcount, exiting_thread_drops_given_up_object, .init = setup)
+{
+    TnObject *o = tn_object_alloc(&probe_type, sizeof(TnObject));
+    /* Another thread's reference, so our last drop gives the object up. */
+    tn_store_relaxed(&o->ob_ref_shared, 1 << TN_REF_SHARED_SHIFT);
+    tn_decref(o);
+    cr_assert_eq(o->ob_tid, 0);
+    cr_assert_eq(o->ob_ref_shared & 3, TN_REF_MERGED);
+    pthread_t t;
+    pthread_create(&t, NULL, drop_while_exiting, o);
+    pthread_join(t, NULL);
+    cr_assert_eq(freed, 1, "the exiting thread's drop did not free it");
+}
 #endif
