@@ -630,6 +630,10 @@ static TnObject *local_tp_new(TnType *t, TnObject *const *args, size_t nargs, Tn
     LocalObject *l = (LocalObject *)tn_object_alloc(t, t->tp_basicsize);
     if (!l)
         return NULL;
+    /* Made to be read by every thread: per-thread reference counts (ft),
+     * unless a __del__ must run as soon as it is dropped. */
+    if (!t->tp_finalize)
+        tn_set_deferred((TnObject *)l);
     if ((nargs || (kwnames && TN_TUPLE_SIZE(kwnames))) && !local_has_custom_init((TnObject *)l)) {
         TN_DECREF(l);
         tn_err_setstr(&tn_exc_TypeError, "Initialization arguments are not supported");
