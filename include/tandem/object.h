@@ -194,6 +194,9 @@ tn_ssize_t tn_refcount(TnObject *o);
  * itself when enough deferred objects were made since the last pass, and
  * the cyclic GC calls it after each collection. */
 void tn_set_deferred(TnObject *o);
+/* tn_set_deferred when the caller's reference is the only one (so no other
+ * thread can hold the object): a value about to be published. */
+void tn_set_deferred_unshared(TnObject *o);
 /* The same for a value about to be bound as a global (or class attribute):
  * only for exact dict, list, tuple, set and frozenset, and only if the
  * caller's reference is its only one. */

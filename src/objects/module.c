@@ -85,6 +85,8 @@ int tn_module_add_object(TnObject *m, const char *name, TnObject *value)
     TnObject *key = tn_str_intern_cstr(name);
     if (!key)
         return -1;
+    /* A native module's constants (math.pi, ...) are read by every thread. */
+    tn_set_deferred_unshared(value);
     return tn_dict_setitem(((TnModule *)m)->md_dict, key, value);
 }
 

@@ -138,6 +138,11 @@ void tn_set_deferred_global(TnObject *o)
     if (t != &tn_dict_type && t != &tn_list_type && t != &tn_tuple_type
         && t != &tn_set_type && t != &tn_frozenset_type)
         return;
+    tn_set_deferred_unshared(o);
+}
+
+void tn_set_deferred_unshared(TnObject *o)
+{
     if (tn_load_relaxed(&o->ob_ref_local) == 1)
         tn_set_deferred(o);
 }
@@ -272,6 +277,7 @@ void tn_deferred_collect(void)
 
 void tn_set_deferred(TnObject *o) { (void)o; }
 void tn_set_deferred_global(TnObject *o) { (void)o; }
+void tn_set_deferred_unshared(TnObject *o) { (void)o; }
 int tn_is_deferred(TnObject *o) { (void)o; return 0; }
 void tn_deferred_collect(void) {}
 
