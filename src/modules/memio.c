@@ -11,6 +11,7 @@
  * call nor corrupt the buffer. No Python code runs under the lock: argument
  * conversion happens before it is taken.
  */
+#include <stddef.h>
 #include <string.h>
 #include "tandem/tandem.h"
 #include "tandem/args.h"
@@ -457,74 +458,104 @@ done:
     return res;
 }
 
-static TnObject *sio_tell(TnObject *self, TnObject *unused)
+/* ---- what StringIO and BytesIO share ------------------------------------ */
+
+/* The fields both types start with, in the same order (checked below), so
+ * tell/truncate/close/flush and the predicates exist once. Positions are
+ * code points for StringIO and bytes for BytesIO. */
+typedef struct {
+    TnObject ob;
+    void *buf;
+    tn_ssize_t len, cap, pos;
+    uint8_t closed;
+} MemHead;
+_Static_assert(offsetof(TnStringIO, buf) == offsetof(MemHead, buf) &&
+               offsetof(TnStringIO, pos) == offsetof(MemHead, pos) &&
+               offsetof(TnStringIO, closed) == offsetof(MemHead, closed),
+               "StringIO must start like MemHead");
+
+static int is_stringio(TnObject *self) { return tn_is_instance_fast(self, &tn_stringio_type); }
+
+/* Usable (initialised, open)? Else -1 with the type's own ValueError. */
+static int mem_check(TnObject *self)
 {
-    TnStringIO *s = (TnStringIO *)self;
+    if (is_stringio(self))
+        return sio_check((TnStringIO *)self);
+    if (((MemHead *)self)->closed) {
+        err_closed();
+        return -1;
+    }
+    return 0;
+}
+
+static TnObject *mem_tell(TnObject *self, TnObject *unused)
+{
     TnObject *res = NULL;
     tn_lock(self);
-    if (sio_check(s) == 0)
-        res = tn_int_from_i64(s->pos);
+    if (mem_check(self) == 0)
+        res = tn_int_from_i64(((MemHead *)self)->pos);
     tn_unlock(self);
     return res;
 }
 
-static TnObject *sio_truncate(TnObject *self, TnObject *const *args, size_t nargs)
+static TnObject *mem_truncate(TnObject *self, TnObject *const *args, size_t nargs)
 {
-    TnStringIO *s = (TnStringIO *)self;
+    MemHead *m = (MemHead *)self;
     tn_ssize_t size;
     if (size_arg("truncate", args, nargs, &size) < 0)
         return NULL;
     int given = nargs == 1 && args[0] != tn_None;
     TnObject *res = NULL;
     tn_lock(self);
-    if (sio_check(s) < 0)
+    if (mem_check(self) < 0)
         goto done;
     if (!given)
-        size = s->pos;
+        size = m->pos;
     if (size < 0) {
-        tn_err_format(&tn_exc_ValueError, "Negative size value %zd", size);
+        tn_err_format(&tn_exc_ValueError, is_stringio(self) ? "Negative size value %zd"
+                                                            : "negative size value %zd", size);
         goto done;
     }
-    if (size < s->len)
-        s->len = size;
+    if (size < m->len)
+        m->len = size;
     res = tn_int_from_i64(size);
 done:
     tn_unlock(self);
     return res;
 }
 
-static TnObject *sio_close(TnObject *self, TnObject *unused)
+static TnObject *mem_close(TnObject *self, TnObject *unused)
 {
-    TnStringIO *s = (TnStringIO *)self;
+    MemHead *m = (MemHead *)self;
     tn_lock(self);
-    s->closed = 1;
-    tn_mem_free(s->buf);
-    s->buf = NULL;
-    s->len = s->cap = 0;
+    m->closed = 1;
+    tn_mem_free(m->buf);
+    m->buf = NULL;
+    m->len = m->cap = 0;
     tn_unlock(self);
     TN_RETURN_NONE;
 }
 
-static TnObject *sio_checked_bool(TnObject *self, int value)
+static TnObject *mem_checked_bool(TnObject *self, int value)
 {
-    if (sio_check((TnStringIO *)self) < 0)
+    if (mem_check(self) < 0)
         return NULL;
     return tn_bool_from(value);
 }
 
-static TnObject *sio_true(TnObject *self, TnObject *unused) { return sio_checked_bool(self, 1); }
-static TnObject *sio_false(TnObject *self, TnObject *unused) { return sio_checked_bool(self, 0); }
+static TnObject *mem_true(TnObject *self, TnObject *unused) { return mem_checked_bool(self, 1); }
+static TnObject *mem_false(TnObject *self, TnObject *unused) { return mem_checked_bool(self, 0); }
 
-static TnObject *sio_flush(TnObject *self, TnObject *unused)
+static TnObject *mem_flush(TnObject *self, TnObject *unused)
 {
-    if (sio_check((TnStringIO *)self) < 0)
+    if (mem_check(self) < 0)
         return NULL;
     TN_RETURN_NONE;
 }
 
-static TnObject *sio_iter(TnObject *self)
+static TnObject *mem_iter(TnObject *self)
 {
-    if (sio_check((TnStringIO *)self) < 0)
+    if (mem_check(self) < 0)
         return NULL;
     return tn_newref(self);
 }
@@ -587,14 +618,14 @@ static const TnMethodDef sio_methods[] = {
     { "write", (void *)sio_write, TN_METH_O, "Write string to file; returns the number of characters written." },
     { "writelines", (void *)sio_writelines, TN_METH_O, "Write a list of lines to stream." },
     { "seek", (void *)sio_seek, TN_METH_FAST, "Change stream position." },
-    { "tell", (void *)sio_tell, TN_METH_NOARGS, "Tell the current file position." },
-    { "truncate", (void *)sio_truncate, TN_METH_FAST, "Truncate size to pos." },
-    { "close", (void *)sio_close, TN_METH_NOARGS, "Close the IO object." },
-    { "flush", (void *)sio_flush, TN_METH_NOARGS, NULL },
-    { "readable", (void *)sio_true, TN_METH_NOARGS, "Returns True if the IO object can be read." },
-    { "writable", (void *)sio_true, TN_METH_NOARGS, "Returns True if the IO object can be written." },
-    { "seekable", (void *)sio_true, TN_METH_NOARGS, "Returns True if the IO object can be seeked." },
-    { "isatty", (void *)sio_false, TN_METH_NOARGS, NULL },
+    { "tell", (void *)mem_tell, TN_METH_NOARGS, "Tell the current file position." },
+    { "truncate", (void *)mem_truncate, TN_METH_FAST, "Truncate size to pos." },
+    { "close", (void *)mem_close, TN_METH_NOARGS, "Close the IO object." },
+    { "flush", (void *)mem_flush, TN_METH_NOARGS, NULL },
+    { "readable", (void *)mem_true, TN_METH_NOARGS, "Returns True if the IO object can be read." },
+    { "writable", (void *)mem_true, TN_METH_NOARGS, "Returns True if the IO object can be written." },
+    { "seekable", (void *)mem_true, TN_METH_NOARGS, "Returns True if the IO object can be seeked." },
+    { "isatty", (void *)mem_false, TN_METH_NOARGS, NULL },
     { "__enter__", (void *)stream_enter, TN_METH_NOARGS, NULL },
     { "__exit__", (void *)stream_exit, TN_METH_FAST, NULL },
     { 0, 0, 0, 0 }
@@ -609,7 +640,7 @@ TnType tn_stringio_type = {
     .tp_dealloc = sio_dealloc,
     .tp_new = sio_new,
     .tp_init = sio_init,
-    .tp_iter = sio_iter,
+    .tp_iter = mem_iter,
     .tp_iternext = sio_iternext,
     .tp_methods = sio_methods,
     .tp_getset = sio_getset,
@@ -626,6 +657,10 @@ typedef struct {
     tn_ssize_t len, cap, pos;
     uint8_t closed;
 } TnBytesIO;
+_Static_assert(offsetof(TnBytesIO, buf) == offsetof(MemHead, buf) &&
+               offsetof(TnBytesIO, pos) == offsetof(MemHead, pos) &&
+               offsetof(TnBytesIO, closed) == offsetof(MemHead, closed),
+               "BytesIO must start like MemHead");
 
 extern TnType tn_bytesio_type;
 
@@ -874,78 +909,6 @@ done:
     return res;
 }
 
-static TnObject *bio_tell(TnObject *self, TnObject *unused)
-{
-    TnBytesIO *b = (TnBytesIO *)self;
-    TnObject *res = NULL;
-    tn_lock(self);
-    if (bio_check(b) == 0)
-        res = tn_int_from_i64(b->pos);
-    tn_unlock(self);
-    return res;
-}
-
-static TnObject *bio_truncate(TnObject *self, TnObject *const *args, size_t nargs)
-{
-    TnBytesIO *b = (TnBytesIO *)self;
-    tn_ssize_t size;
-    if (size_arg("truncate", args, nargs, &size) < 0)
-        return NULL;
-    int given = nargs == 1 && args[0] != tn_None;
-    TnObject *res = NULL;
-    tn_lock(self);
-    if (bio_check(b) < 0)
-        goto done;
-    if (!given)
-        size = b->pos;
-    if (size < 0) {
-        tn_err_format(&tn_exc_ValueError, "negative size value %zd", size);
-        goto done;
-    }
-    if (size < b->len)
-        b->len = size;
-    res = tn_int_from_i64(size);
-done:
-    tn_unlock(self);
-    return res;
-}
-
-static TnObject *bio_close(TnObject *self, TnObject *unused)
-{
-    TnBytesIO *b = (TnBytesIO *)self;
-    tn_lock(self);
-    b->closed = 1;
-    tn_mem_free(b->buf);
-    b->buf = NULL;
-    b->len = b->cap = 0;
-    tn_unlock(self);
-    TN_RETURN_NONE;
-}
-
-static TnObject *bio_checked_bool(TnObject *self, int value)
-{
-    if (bio_check((TnBytesIO *)self) < 0)
-        return NULL;
-    return tn_bool_from(value);
-}
-
-static TnObject *bio_true(TnObject *self, TnObject *unused) { return bio_checked_bool(self, 1); }
-static TnObject *bio_false(TnObject *self, TnObject *unused) { return bio_checked_bool(self, 0); }
-
-static TnObject *bio_flush(TnObject *self, TnObject *unused)
-{
-    if (bio_check((TnBytesIO *)self) < 0)
-        return NULL;
-    TN_RETURN_NONE;
-}
-
-static TnObject *bio_iter(TnObject *self)
-{
-    if (bio_check((TnBytesIO *)self) < 0)
-        return NULL;
-    return tn_newref(self);
-}
-
 static TnObject *bio_iternext(TnObject *self)
 {
     TnBytesIO *b = (TnBytesIO *)self;
@@ -980,14 +943,14 @@ static const TnMethodDef bio_methods[] = {
     { "write", (void *)bio_write, TN_METH_O, "Write bytes to file; return the number of bytes written." },
     { "writelines", (void *)bio_writelines, TN_METH_O, "Write lines to the file." },
     { "seek", (void *)bio_seek, TN_METH_FAST, "Change stream position." },
-    { "tell", (void *)bio_tell, TN_METH_NOARGS, "Current file position, an integer." },
-    { "truncate", (void *)bio_truncate, TN_METH_FAST, "Truncate the file to at most size bytes." },
-    { "close", (void *)bio_close, TN_METH_NOARGS, "Disable all I/O operations." },
-    { "flush", (void *)bio_flush, TN_METH_NOARGS, "Does nothing." },
-    { "readable", (void *)bio_true, TN_METH_NOARGS, "Returns True if the IO object can be read." },
-    { "writable", (void *)bio_true, TN_METH_NOARGS, "Returns True if the IO object can be written." },
-    { "seekable", (void *)bio_true, TN_METH_NOARGS, "Returns True if the IO object can be seeked." },
-    { "isatty", (void *)bio_false, TN_METH_NOARGS, "Always returns False." },
+    { "tell", (void *)mem_tell, TN_METH_NOARGS, "Current file position, an integer." },
+    { "truncate", (void *)mem_truncate, TN_METH_FAST, "Truncate the file to at most size bytes." },
+    { "close", (void *)mem_close, TN_METH_NOARGS, "Disable all I/O operations." },
+    { "flush", (void *)mem_flush, TN_METH_NOARGS, "Does nothing." },
+    { "readable", (void *)mem_true, TN_METH_NOARGS, "Returns True if the IO object can be read." },
+    { "writable", (void *)mem_true, TN_METH_NOARGS, "Returns True if the IO object can be written." },
+    { "seekable", (void *)mem_true, TN_METH_NOARGS, "Returns True if the IO object can be seeked." },
+    { "isatty", (void *)mem_false, TN_METH_NOARGS, "Always returns False." },
     { "__enter__", (void *)stream_enter, TN_METH_NOARGS, NULL },
     { "__exit__", (void *)stream_exit, TN_METH_FAST, NULL },
     { 0, 0, 0, 0 }
@@ -1002,7 +965,7 @@ TnType tn_bytesio_type = {
     .tp_dealloc = bio_dealloc,
     .tp_new = bio_new,
     .tp_init = bio_init,
-    .tp_iter = bio_iter,
+    .tp_iter = mem_iter,
     .tp_iternext = bio_iternext,
     .tp_methods = bio_methods,
     .tp_getset = bio_getset,
