@@ -192,7 +192,9 @@ tn_ssize_t tn_refcount(TnObject *o);
  * immortal objects or when it cannot prove that. tn_deferred_collect stops
  * the world and frees the deferred objects whose count is 0; it runs by
  * itself when enough deferred objects were made since the last pass, and
- * the cyclic GC calls it after each collection. */
+ * the cyclic GC calls it after each collection. The gil build has plain
+ * counts: these compile to nothing there, so STORE_GLOBAL pays no call. */
+#ifdef TANDEM_FT
 void tn_set_deferred(TnObject *o);
 /* tn_set_deferred when the caller's reference is the only one (so no other
  * thread can hold the object): a value about to be published. */
@@ -203,6 +205,13 @@ void tn_set_deferred_unshared(TnObject *o);
 void tn_set_deferred_global(TnObject *o);
 int tn_is_deferred(TnObject *o);
 void tn_deferred_collect(void);
+#else
+TN_INLINE void tn_set_deferred(TnObject *o) { (void)o; }
+TN_INLINE void tn_set_deferred_unshared(TnObject *o) { (void)o; }
+TN_INLINE void tn_set_deferred_global(TnObject *o) { (void)o; }
+TN_INLINE int tn_is_deferred(TnObject *o) { (void)o; return 0; }
+TN_INLINE void tn_deferred_collect(void) {}
+#endif
 /* Make `o` immortal: counts and frees are ignored from now on. */
 void tn_set_immortal(TnObject *o);
 

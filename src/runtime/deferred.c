@@ -19,8 +19,8 @@
  * proportion to the allocations that caused it. Cycles among deferred
  * objects (a function and its module's dict) are the cyclic GC's job.
  *
- * gil build: plain counts already cost no atomics; everything here is a
- * no-op. */
+ * gil build: plain counts already cost no atomics; the API compiles to
+ * nothing (object.h). */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -272,13 +272,5 @@ void tn_deferred_collect(void)
     TN_STAT_ADD(ts, deferred_freed, ndead);
     free(dead);
 }
-
-#else  /* gil build */
-
-void tn_set_deferred(TnObject *o) { (void)o; }
-void tn_set_deferred_global(TnObject *o) { (void)o; }
-void tn_set_deferred_unshared(TnObject *o) { (void)o; }
-int tn_is_deferred(TnObject *o) { (void)o; return 0; }
-void tn_deferred_collect(void) {}
 
 #endif
