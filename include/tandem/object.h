@@ -205,6 +205,8 @@ void tn_set_deferred_unshared(TnObject *o);
 void tn_set_deferred_global(TnObject *o);
 int tn_is_deferred(TnObject *o);
 void tn_deferred_collect(void);
+/* The owner's count of deferred `o` reached zero (refcount.c). */
+void tn_deferred_owner_dropped(TnObject *o);
 #else
 TN_INLINE void tn_set_deferred(TnObject *o) { (void)o; }
 TN_INLINE void tn_set_deferred_unshared(TnObject *o) { (void)o; }

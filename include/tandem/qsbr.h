@@ -5,6 +5,7 @@
  * quiescent state, without blocking the caller. */
 #ifndef TANDEM_QSBR_H
 #define TANDEM_QSBR_H
+#include <stddef.h>
 /* Registered interpreter threads (ft): with one, nobody can be reading an
  * object or a buffer without a lock, so frees need no grace period. */
 extern _Atomic int tn_qsbr_live_threads;
@@ -16,4 +17,11 @@ void tn_qsbr_online(void);
 /* Free an object's memory after a grace period (at once while only one
  * thread runs, and always in the gil build). Batched per thread. */
 void tn_qsbr_free_object(void *p);
+/* Blocks the calling thread has handed to QSBR and not yet freed (tests). */
+size_t tn_qsbr_pending(void);
+/* The calling thread's cache of dead objects reused as new ones of the
+ * same type (alloc.c): on while it is registered; drained (through QSBR)
+ * when it leaves. */
+void tn_recycle_start(void);
+void tn_recycle_drain(void);
 #endif

@@ -32,6 +32,8 @@ void tn_stw_park(TnThreadState *ts);
 void tn_stw_thread_add(TnThreadState *ts);
 void tn_stw_thread_remove(TnThreadState *ts);
 /* Call fn on every thread state, attached or not; world stopped only. */
+/* 1 if ts is the only thread state (none starting, none exiting). */
+int tn_stw_only(TnThreadState *ts);
 void tn_stw_foreach(void (*fn)(TnThreadState *, void *), void *arg);
 /* An exiting thread hands its deferred counts over (deferred.c). */
 void tn_deferred_thread_exit(TnThreadState *ts);

@@ -7,6 +7,7 @@
 #include "tandem/args.h"
 #include "tandem/func.h"
 #include "tandem/module.h"
+#include "containers_internal.h"
 
 /* ---- calling a TnMethodDef ------------------------------------------------- */
 
@@ -347,16 +348,25 @@ static TnObject *member_get(TnObject *o, TnObject *obj, TnObject *type)
     switch (m->type) {
     case TN_MEMBER_OBJECT:
     case TN_MEMBER_OBJECT_EX: {
-        /* __slots__ values may be replaced by other threads: load once,
-         * acquire, and take the reference before using it */
-        TnObject *v = tn_load_acquire((SharedPtr *)addr);
+        /* __slots__ values may be replaced (and die) under us in the ft
+         * build: take the reference with tn_slot_try_ref, retrying while
+         * the slot changes */
+        TnObject *v;
+#ifdef TANDEM_FT
+        while (!tn_slot_try_ref((TnObject **)addr, &v))
+            ;
+#else
+        v = *(TnObject **)addr;
+        if (v)
+            tn_incref(v);
+#endif
         if (!v) {
             if (m->type == TN_MEMBER_OBJECT)
                 TN_RETURN_NONE;
             return tn_err_format(&tn_exc_AttributeError, "'%s' object has no attribute '%s'",
                                  tn_type_name(TN_TYPE(obj)), m->name);
         }
-        return tn_newref(v);
+        return v;
     }
     case TN_MEMBER_INT: return tn_int_from_i64(*(int *)addr);
     case TN_MEMBER_SSIZE: return tn_int_from_i64(*(tn_ssize_t *)addr);

@@ -130,10 +130,49 @@ static int keys_equal_safe(TnObject *a, TnObject *b)
     return 2;
 }
 
-/* Probe table k for key. Returns an entry number, DKIX_EMPTY, or (locked)
- * DKIX_USER when a user __eq__ would be needed; (unlocked) may call __eq__
- * and then returns DKIX_ERROR or DKIX_RESTART when the table changed. */
-static tn_ssize_t probe(TnDict *d, DictKeys *k, TnObject *key, tn_hash_t hash, int locked)
+/* How probe may compare a key that has the right hash but is not the same
+ * object: with the lock held (no user code), without it (user __eq__
+ * allowed), or without it and without user code. */
+enum { PROBE_LOCKED, PROBE_UNLOCKED, PROBE_NO_USER };
+
+/* Compare key with ek, the key of entry e of table k, read without the lock.
+ * ek may die the moment after we loaded it, and its memory be recycled for
+ * a new object (alloc.c): nothing of it is read before we hold a reference.
+ * 1 equal, 0 not, DKIX_USER (user code needed but not allowed), DKIX_ERROR,
+ * or DKIX_RESTART when the entry changed under us. */
+static tn_ssize_t compare_unlocked(TnDict *d, DictKeys *k, DictEntry *e, TnObject *ek,
+                                   TnObject *key, int user_ok)
+{
+#ifdef TANDEM_FT
+    if (!tn_try_incref(ek))
+        return DKIX_RESTART;
+    if (TN_SLOT_LOAD(&e->key) != ek) {
+        tn_decref(ek);
+        return DKIX_RESTART;
+    }
+#else
+    tn_incref(ek);
+#endif
+    tn_ssize_t r = keys_equal_safe(ek, key);
+    if (r == 2 && !user_ok) {
+        r = DKIX_USER;
+    } else if (r == 2) {
+        int c = tn_object_richcompare_bool(ek, key, TN_EQ);
+        if (c < 0)
+            r = DKIX_ERROR;
+        else if (tn_load_acquire(&d->keys) != k || TN_SLOT_LOAD(&e->key) != ek)
+            r = DKIX_RESTART;
+        else
+            r = c;
+    }
+    tn_decref(ek);
+    return r;
+}
+
+/* Probe table k for key. Returns an entry number, DKIX_EMPTY, DKIX_USER
+ * (PROBE_LOCKED, PROBE_NO_USER) when a user __eq__ would be needed, or
+ * (unlocked) DKIX_ERROR or DKIX_RESTART (start over: the table changed). */
+static tn_ssize_t probe(TnDict *d, DictKeys *k, TnObject *key, tn_hash_t hash, int mode)
 {
     DictEntry *entries = DK_ENTRIES(k);
     size_t mask = (size_t)k->size - 1, i = (size_t)hash & mask, perturb = (size_t)hash;
@@ -147,27 +186,15 @@ static tn_ssize_t probe(TnDict *d, DictKeys *k, TnObject *key, tn_hash_t hash, i
             if (ek == key)
                 return ix;
             if (ek && TN_SLOT_LOAD_RELAXED(&e->hash) == hash) {
-                int r = keys_equal_safe(ek, key);
+                tn_ssize_t r = mode == PROBE_LOCKED
+                    ? keys_equal_safe(ek, key)
+                    : compare_unlocked(d, k, e, ek, key, mode == PROBE_UNLOCKED);
                 if (r == 1)
                     return ix;
-                if (r == 2) {
-                    if (locked)
-                        return DKIX_USER;
-#ifdef TANDEM_FT
-                    if (!tn_try_incref(ek))     /* key being freed: start over */
-                        return DKIX_RESTART;
-#else
-                    tn_incref(ek);
-#endif
-                    int c = tn_object_richcompare_bool(ek, key, TN_EQ);
-                    tn_decref(ek);
-                    if (c < 0)
-                        return DKIX_ERROR;
-                    if (tn_load_acquire(&d->keys) != k || TN_SLOT_LOAD(&e->key) != ek)
-                        return DKIX_RESTART;
-                    if (c)
-                        return ix;
-                }
+                if (r == 2)
+                    return DKIX_USER;
+                if (r != 0)
+                    return r;
             }
         }
         perturb >>= PERTURB_SHIFT;
@@ -183,7 +210,7 @@ static tn_ssize_t lookup_unlocked(TnDict *d, TnObject *key, tn_hash_t hash, Dict
         *kp = k;
         if (!k)
             return DKIX_EMPTY;
-        tn_ssize_t ix = probe(d, k, key, hash, 0);
+        tn_ssize_t ix = probe(d, k, key, hash, PROBE_UNLOCKED);
         if (ix != DKIX_RESTART)
             return ix;
     }
@@ -198,7 +225,7 @@ static tn_ssize_t lookup_locked(TnDict *d, TnObject *key, tn_hash_t hash)
         DictKeys *k = tn_load_relaxed(&d->keys);
         if (!k)
             return DKIX_EMPTY;
-        tn_ssize_t ix = probe(d, k, key, hash, 1);
+        tn_ssize_t ix = probe(d, k, key, hash, PROBE_LOCKED);
         if (ix != DKIX_USER)
             return ix;
         uint64_t ver = tn_load_relaxed(&d->version);
@@ -317,9 +344,9 @@ TnObject *tn_dict_get_str_known(TnObject *d, TnObject *str_key)
     DictKeys *k = tn_load_acquire(&DICT(d)->keys);
     if (!k)
         return NULL;
-    /* Lock-free: str keys compare by content, no user code; the table and
-     * any key freed meanwhile stay readable for a grace period (ft). */
-    tn_ssize_t ix = probe(DICT(d), k, str_key, hash, 1);
+    /* Lock-free: str keys compare by content, no user code; the table
+     * stays readable for a grace period (ft). */
+    tn_ssize_t ix = probe(DICT(d), k, str_key, hash, PROBE_NO_USER);
     if (ix >= 0) {
 #ifdef TANDEM_FT
         TnObject *v;

@@ -7,6 +7,7 @@
 #include "tandem/exc.h"
 #include "tandem/args.h"
 #include "tandem/gc.h"
+#include "containers_internal.h"
 
 /* ---- instance __dict__ ----------------------------------------------------- */
 
@@ -42,21 +43,33 @@ TnObject **tn_object_dict_ptr(TnObject *o)
 
 typedef TN_SHARED(TnObject *) SharedPtr;
 
-/* The dict, created on first use. In the ft build two threads may race to
- * create it: the first compare-and-swap wins, the loser drops its copy. */
-static TnObject *get_or_create_dict(TnObject **dp)
+/* A new reference to the dict at *dp (NULL if none and !create; created on
+ * first use if create). ft: another thread may replace __dict__, and the
+ * old dict die, at any moment, so the reference is taken with
+ * tn_slot_try_ref; two threads may race to create the dict: the first
+ * compare-and-swap wins, the loser drops its copy. */
+static TnObject *dict_ref(TnObject **dp, int create)
 {
-    TnObject *d = tn_load_acquire((SharedPtr *)dp);
-    if (d)
-        return d;
-    TnObject *nd = tn_dict_new();
-    if (!nd)
-        return NULL;
-    TnObject *expected = NULL;
-    if (tn_cas((SharedPtr *)dp, &expected, nd))
-        return nd;
-    tn_decref(nd);
-    return expected;
+    for (;;) {
+        TnObject *d;
+#ifdef TANDEM_FT
+        if (!tn_slot_try_ref(dp, &d))
+            continue;
+#else
+        d = *dp;
+        if (d)
+            tn_incref(d);
+#endif
+        if (d || !create)
+            return d;
+        TnObject *nd = tn_dict_new();
+        if (!nd)
+            return NULL;
+        TnObject *expected = NULL;
+        if (tn_cas((SharedPtr *)dp, &expected, nd))
+            return tn_newref(nd);
+        tn_decref(nd);
+    }
 }
 
 TnObject *tn_object_get_dict(TnObject *o)
@@ -65,8 +78,7 @@ TnObject *tn_object_get_dict(TnObject *o)
     if (!dp)
         return tn_err_format(&tn_exc_AttributeError, "'%s' object has no attribute '__dict__'",
                              tn_type_name(TN_TYPE(o)));
-    TnObject *d = get_or_create_dict(dp);
-    return d ? tn_newref(d) : NULL;
+    return dict_ref(dp, 1);
 }
 
 static TnObject *object_get_dict(TnObject *o, void *c)
@@ -135,10 +147,9 @@ TnObject *tn_object_generic_getattr(TnObject *o, TnObject *name)
     }
     TnObject **dp = tn_object_dict_ptr(o);
     if (dp) {
-        TnObject *d = tn_load_acquire((SharedPtr *)dp);
+        TnObject *d = dict_ref(dp, 0);
         if (d) {
             TnObject *v;
-            tn_incref(d);
             int r = tn_str_check_exact(name) ? ((v = tn_dict_get_str_known(d, name)) != NULL)
                                              : tn_dict_get_ref(d, name, &v);
             tn_decref(d);
@@ -185,10 +196,9 @@ int tn_object_generic_setattr(TnObject *o, TnObject *name, TnObject *value)
             no_attr(o, name);
         return -1;
     }
-    TnObject *d = get_or_create_dict(dp);
+    TnObject *d = dict_ref(dp, 1);
     if (!d)
         return -1;
-    tn_incref(d);
     int r;
     if (value) {
         /* interned keys make later lookups pointer compares */
@@ -232,17 +242,17 @@ int tn_object_get_method(TnObject *o, TnObject *name, TnObject **method)
     }
     TnObject **dp = tn_object_dict_ptr(o);
     if (dp) {
-        TnObject *d = tn_load_acquire((SharedPtr *)dp);
-        if (d) {
-            /* ft: another thread may replace __dict__ meanwhile, so hold it.
-             * gil: a str-key lookup runs no Python code, so it cannot. */
+        /* ft: another thread may replace __dict__ meanwhile, so hold it.
+         * gil: a str-key lookup runs no Python code, so it cannot. */
 #ifdef TANDEM_FT
-            tn_incref(d);
-            TnObject *v = tn_dict_get_str_known(d, name);
-            tn_decref(d);
+        TnObject *d = dict_ref(dp, 0);
+        TnObject *v = d ? tn_dict_get_str_known(d, name) : NULL;
+        TN_XDECREF(d);
 #else
-            TnObject *v = tn_dict_get_str_known(d, name);
+        TnObject *d = *dp;
+        TnObject *v = d ? tn_dict_get_str_known(d, name) : NULL;
 #endif
+        if (d) {
             if (v) {
                 TN_XDECREF(descr);
                 *method = v;

@@ -33,6 +33,7 @@
 #define SHIFT TN_REF_SHARED_SHIFT
 #define MAX_SLOTS (1u << 29)         /* slot << 2 must fit an int32_t */
 #define PASS_FLOOR 2048u
+#define DROPS_PER_PASS 32u
 
 _Thread_local TN_SHARED(intptr_t) *tn_tls_drefs;
 _Thread_local uint32_t tn_tls_drefs_cap;
@@ -42,7 +43,7 @@ static TnObject **table;            /* slot -> object; NULL = free; slot 0 unuse
 static uint32_t table_cap, table_top = 1;
 static uint32_t *free_slots, nfree, free_cap;
 static intptr_t *orphan;            /* counts of exited threads, table_cap long */
-static uint32_t live, made_since_pass;
+static uint32_t live, made_since_pass, dropped_since_pass;
 
 static int grow_table(void)
 {
@@ -210,6 +211,43 @@ void tn_deferred_thread_exit(TnThreadState *ts)
     }
 }
 
+/* Detach o from its slot and make it a plain object of ours with no
+ * reference: the state the normal free path hands to tn_dealloc. With mu
+ * held, and o's true count known to be zero. */
+static void undefer_dead(TnObject *o, uint32_t slot)
+{
+    slot_give(slot);
+    tn_store_relaxed(&o->ob_tid, tn_tls_tid);
+    tn_store_relaxed(&o->ob_ref_local, 0);
+    tn_store_relaxed(&o->ob_ref_shared, (int32_t)TN_REF_MERGED);
+}
+
+/* The owner's count dropped to zero: often the object's death (a
+ * module-level container rebound or deleted, a function redefined). Alone
+ * (no other thread state, not even one starting or exiting), the sum is
+ * exact without stopping anyone, so it dies now, as it would in CPython.
+ * Otherwise the owner gives up ownership (a reference another thread hands
+ * back would take its local count below zero), and enough such drops ask
+ * for a pass, so that what a dead container holds is not kept for long. */
+void tn_deferred_owner_dropped(TnObject *o)
+{
+    TnThreadState *ts = tn_ts();
+    uint32_t slot = (uint32_t)tn_load_relaxed(&o->ob_ref_shared) >> SHIFT;
+    pthread_mutex_lock(&mu);
+    if (ts && tn_stw_only(ts) && others_count(slot) == 0) {
+        undefer_dead(o, slot);
+        pthread_mutex_unlock(&mu);
+        tn_dealloc(o);
+        TN_STAT_INC(ts, deferred_freed);
+        return;
+    }
+    tn_store_relaxed(&o->ob_tid, 0);
+    int run_pass = ++dropped_since_pass >= DROPS_PER_PASS;
+    pthread_mutex_unlock(&mu);
+    if (run_pass && ts)
+        __atomic_fetch_or(&ts->eval_breaker, (uint32_t)TN_EB_DEFERRED, __ATOMIC_RELAXED);
+}
+
 /* Per-pass scratch: the sums of every slot, then the dead objects. */
 struct pass { intptr_t *sum; uint32_t top; };
 
@@ -252,16 +290,11 @@ void tn_deferred_collect(void)
                 continue;
             p.sum[slot] = INTPTR_MIN;          /* marks the slot for zero_dead */
             dead[ndead++] = o;
-            slot_give(slot);
-            /* A plain object of ours with no reference: the state the
-             * normal free path hands to tn_dealloc. */
-            tn_store_relaxed(&o->ob_tid, tn_tls_tid);
-            tn_store_relaxed(&o->ob_ref_local, 0);
-            tn_store_relaxed(&o->ob_ref_shared, (int32_t)TN_REF_MERGED);
+            undefer_dead(o, slot);
         }
         tn_stw_foreach(zero_dead, &p);
     }
-    made_since_pass = 0;
+    made_since_pass = dropped_since_pass = 0;
     pthread_mutex_unlock(&mu);
     tn_start_the_world();
     free(p.sum);

@@ -26,10 +26,7 @@ void tn_brc_local_zero(TnObject *o)
      * last accesses to the object happen before we free it. */
     int32_t shared = tn_load_acquire(&o->ob_ref_shared);
     if ((shared & 3) == TN_REF_DEFERRED) {
-        /* Never freed here (only a stopped world knows the total). Give up
-         * ownership: a reference another thread made and hands back to us
-         * would otherwise take our local count below zero. */
-        tn_store_relaxed(&o->ob_tid, 0);
+        tn_deferred_owner_dropped(o);
         return;
     }
     /* Alone, nobody can be in tn_try_incref: no claim needed (this is the

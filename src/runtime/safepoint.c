@@ -30,7 +30,7 @@ void tn_brc_merge_queue(TnThreadState *ts);
 #endif
 
 #define HANDLED_BITS (TN_EB_GIL_DROP | TN_EB_BRC_MERGE | TN_EB_SIGNALS | TN_EB_CHAOS | TN_EB_GC \
-                      | TN_EB_STOP_WORLD | TN_EB_DEFERRED)
+                      | TN_EB_STOP_WORLD | TN_EB_DEFERRED | TN_EB_QSBR)
 
 int tn_eval_breaker_slow(TnThreadState *ts)
 {
@@ -42,6 +42,9 @@ int tn_eval_breaker_slow(TnThreadState *ts)
         tn_brc_merge_queue(ts);
     if (eb & TN_EB_DEFERRED)
         tn_deferred_collect();
+    /* cleared before reporting: the report may ask for another one */
+    if (eb & TN_EB_QSBR)
+        __atomic_fetch_and((uint32_t *)&ts->eval_breaker, ~(uint32_t)TN_EB_QSBR, __ATOMIC_RELAXED);
     tn_qsbr_quiescent();
 #endif
     if (eb & TN_EB_GIL_DROP)

@@ -50,6 +50,14 @@ void tn_stw_thread_remove(TnThreadState *ts)
     pthread_mutex_unlock(&list_mu);
 }
 
+int tn_stw_only(TnThreadState *ts)
+{
+    pthread_mutex_lock(&list_mu);
+    int only = all == ts && !ts->next;
+    pthread_mutex_unlock(&list_mu);
+    return only;
+}
+
 void tn_stw_foreach(void (*fn)(TnThreadState *, void *), void *arg)
 {
     pthread_mutex_lock(&list_mu);

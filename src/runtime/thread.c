@@ -237,16 +237,9 @@ static void *thread_main(void *p)
     TN_CLEAR(ts->exc_info);
     tn_thread_local_forget(ts);
 
-    /* Joiners may go now: the callable has finished and every Python
-     * reference this thread held is gone. */
     TnThreadHandle *h = b->handle;
     free(b);
     atomic_fetch_sub(&running, 1);
-    pthread_mutex_lock(&h->mu);
-    h->done = 1;
-    pthread_cond_broadcast(&h->cv);
-    pthread_mutex_unlock(&h->mu);
-    tn_thread_handle_decref(h);
 
     tn_frame_arena_free(ts);
 #ifdef TANDEM_FT
@@ -262,6 +255,15 @@ static void *thread_main(void *p)
     tn_qsbr_unregister();
     tn_gil_release(ts);
     tn_tstate_delete(ts);
+
+    /* Joiners may go now: every reference this thread held is gone and
+     * its deferred counts are merged, so a program that joins its threads
+     * is single-threaded again (deferred.c frees at once then). */
+    pthread_mutex_lock(&h->mu);
+    h->done = 1;
+    pthread_cond_broadcast(&h->cv);
+    pthread_mutex_unlock(&h->mu);
+    tn_thread_handle_decref(h);
     return NULL;
 }
 
