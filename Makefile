@@ -54,7 +54,7 @@ $(BINDIR)/tandem-$(1): src/main.c $(BUILDDIR)/$(1)/libtandem.a
 	@mkdir -p $(BINDIR)
 	@$(if $(V),,echo "  LD $$@")
 	$(Q)$$(CC) $$(CFLAGS_ALL) $$(CFLAGS_$(1)) src/main.c $(BUILDDIR)/$(1)/libtandem.a $$(LDLIBS_ALL) -o $$@
-$(BUILDDIR)/$(1)/unit/%: tests/unit/%.c $(BUILDDIR)/$(1)/libtandem.a
+$(BUILDDIR)/$(1)/unit/%: tests/unit/%.c tests/unit/unit_probe.h $(BUILDDIR)/$(1)/libtandem.a
 	@mkdir -p $$(dir $$@)
 	@$(if $(V),,echo "  LD $$@")
 	$(Q)$$(CC) $$(CFLAGS_ALL) $$(CFLAGS_$(1)) $$(CRITERION_CFLAGS) $$< $(BUILDDIR)/$(1)/libtandem.a \

@@ -41,6 +41,7 @@
 #  define tn_store_relaxed(p, v)  atomic_store_explicit((p), (v), memory_order_relaxed)
 #  define tn_store_release(p, v)  atomic_store_explicit((p), (v), memory_order_release)
 #  define tn_fetch_add_relaxed(p, v) atomic_fetch_add_explicit((p), (v), memory_order_relaxed)
+#  define tn_fetch_add_release(p, v) atomic_fetch_add_explicit((p), (v), memory_order_release)
 #  define tn_cas(p, expp, v) \
        atomic_compare_exchange_strong_explicit((p), (expp), (v), memory_order_acq_rel, memory_order_acquire)
 #else
@@ -50,6 +51,7 @@
 #  define tn_store_relaxed(p, v)  (*(p) = (v))
 #  define tn_store_release(p, v)  (*(p) = (v))
 #  define tn_fetch_add_relaxed(p, v) ((*(p) += (v)) - (v))
+#  define tn_fetch_add_release(p, v) ((*(p) += (v)) - (v))
 #  define tn_cas(p, expp, v) \
        (*(p) == *(expp) ? (*(p) = (v), 1) : (*(expp) = *(p), 0))
 #endif

@@ -35,7 +35,7 @@ typedef struct TnObject {
     TN_SHARED(int32_t)  ob_ref_shared; /* (count << 2) | TN_REF_* state */
     TN_SHARED(uint8_t)  ob_mutex;      /* per-object lock, see lock.h */
     uint8_t  ob_gc_bits;               /* cyclic GC state, see gc.h */
-    uint16_t ob_flags;                 /* spare, zero */
+    uint16_t ob_flags;                 /* TN_OBF_* (atomic byte-size accesses) */
     TnType  *ob_type;
 } TnObject;
 #  define TN_IMMORTAL_LOCAL UINT32_MAX

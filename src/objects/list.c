@@ -45,6 +45,47 @@ void tn_list_items_free_deferred(TnObject **items)
         tn_mem_free_deferred(items - 1, ((size_t)ITEMS_CAP(items) + 1) * sizeof(TnObject *));
 }
 
+#ifdef TANDEM_FT
+/* Who reads items without the lock (CPython 3.13t's rule): the owner thread
+ * always; any other thread only once the list is marked shared, which its
+ * first read does under the lock. So while a list is unshared, an array the
+ * owner replaces has no reader but the owner, and is freed at once rather
+ * than after a QSBR grace period (private lists are most lists). */
+#define LIST_SHARED 1
+
+static inline int list_shared(TnList *l)
+{
+    return __atomic_load_n(&l->ob.ob_flags, __ATOMIC_RELAXED) & LIST_SHARED;
+}
+
+static inline int list_unlocked_read_ok(TnList *l)
+{
+    return tn_load_relaxed(&l->ob.ob_tid) == tn_tls_tid || list_shared(l);
+}
+
+/* Lock held. */
+static void list_mark_shared(TnList *l)
+{
+    if (!list_shared(l))
+        __atomic_fetch_or(&l->ob.ob_flags, (uint16_t)LIST_SHARED, __ATOMIC_RELAXED);
+}
+#endif
+
+/* Free an array l no longer uses (lock held, or released after the swap:
+ * a reader that gets past list_unlocked_read_ok later sees the new one). */
+static void items_release(TnList *l, TnObject **items)
+{
+#ifdef TANDEM_FT
+    if (items && !list_shared(l) && tn_load_relaxed(&l->ob.ob_tid) == tn_tls_tid) {
+        tn_mem_free(items - 1);
+        return;
+    }
+#else
+    (void)l;
+#endif
+    tn_list_items_free_deferred(items);
+}
+
 /* Move n slots; element-wise atomic stores in the ft build so concurrent
  * lock-free readers never see a torn pointer. */
 static void items_move(TnObject **dst, TnObject **src, tn_ssize_t n)
@@ -109,7 +150,7 @@ static int list_resize(TnList *l, tn_ssize_t newsize)
         tn_store_release(&l->ob_size, newsize);
     }
     l->allocated = (tn_ssize_t)new_alloc;
-    tn_list_items_free_deferred(items);
+    items_release(l, items);
     return 0;
 }
 
@@ -117,8 +158,26 @@ static int list_resize(TnList *l, tn_ssize_t newsize)
 
 /* The one place items are read without the lock: new reference or NULL
  * (out of range, no error). */
+#ifdef TANDEM_FT
+static TnObject *list_item_ref_locked(TnList *l, tn_ssize_t i)
+{
+    tn_lock((TnObject *)l);
+    list_mark_shared(l);   /* from now on this thread may read without the lock */
+    TnObject **items = tn_load_relaxed(&l->items);
+    TnObject *v = (i >= 0 && i < tn_load_relaxed(&l->ob_size)) ? items[i] : NULL;
+    if (v)
+        tn_incref(v);
+    tn_unlock((TnObject *)l);
+    return v;
+}
+#endif
+
 static inline TnObject *list_item_ref(TnList *l, tn_ssize_t i)
 {
+#ifdef TANDEM_FT
+    if (TN_UNLIKELY(!list_unlocked_read_ok(l)))
+        return list_item_ref_locked(l, i);
+#endif
     TnObject **items = tn_load_acquire(&l->items);
     if (!items || i < 0 || i >= ITEMS_CAP(items) || i >= tn_load_acquire(&l->ob_size))
         return NULL;
@@ -129,13 +188,7 @@ static inline TnObject *list_item_ref(TnList *l, tn_ssize_t i)
     TnObject *v;
     if (tn_slot_try_ref(&items[i], &v))
         return v;
-    tn_lock((TnObject *)l);
-    items = tn_load_relaxed(&l->items);
-    v = (i < tn_load_relaxed(&l->ob_size)) ? items[i] : NULL;
-    if (v)
-        tn_incref(v);
-    tn_unlock((TnObject *)l);
-    return v;
+    return list_item_ref_locked(l, i);
 #else
     TnObject *v = items[i];
     if (v)
@@ -317,13 +370,13 @@ static TnObject **list_detach(TnList *l, tn_ssize_t *n)
     return items;
 }
 
-static void release_items(TnObject **items, tn_ssize_t n)
+static void release_items(TnList *l, TnObject **items, tn_ssize_t n)
 {
     if (!items)
         return;
     for (tn_ssize_t i = 0; i < n; i++)
         TN_XDECREF(items[i]);
-    tn_list_items_free_deferred(items);
+    items_release(l, items);
 }
 
 void tn_list_clear(TnObject *self)
@@ -332,7 +385,7 @@ void tn_list_clear(TnObject *self)
     tn_lock(self);
     TnObject **items = list_detach(LIST(self), &n);
     tn_unlock(self);
-    release_items(items, n);
+    release_items(LIST(self), items, n);
 }
 
 TnObject *tn_list_getslice(TnObject *self, tn_ssize_t lo, tn_ssize_t hi)
@@ -475,7 +528,7 @@ int tn_list_sort(TnObject *self, TnObject *key, int reverse)
     tn_store_release(&l->items, (TnObject **)NULL);
     l->allocated = -1;   /* marker: any mutation during the sort changes it */
     tn_unlock(self);
-    tn_list_items_free_deferred(old);
+    items_release(l, old);
 
     int r = tn_list_sort_array(work, n, key, reverse);
 
@@ -489,7 +542,7 @@ int tn_list_sort(TnObject *self, TnObject *key, int reverse)
     tn_store_release(&l->ob_size, n);
     l->allocated = n;
     tn_unlock(self);
-    release_items(added, added_n);
+    release_items(l, added, added_n);
     if (modified && r == 0) {
         tn_err_format(&tn_exc_ValueError, "list modified during sort");
         return -1;

@@ -5,29 +5,9 @@
 #include <pthread.h>
 #include "tandem/tandem.h"
 #include "tandem/runtime.h"
+#include "tandem/stw.h"
 
-static int freed;
-static void counting_dealloc(TnObject *o) { freed++; tn_object_free(o); }
-static TnType probe_type = { TN_STATIC_TYPE_HEAD, .tp_name = "probe",
-                             .tp_basicsize = sizeof(TnObject), .tp_dealloc = counting_dealloc };
-
-#ifdef TANDEM_FT
-int tn_brc_init_thread(TnThreadState *ts);
-void tn_brc_merge_queue(TnThreadState *ts);
-void tn_brc_fini_thread(TnThreadState *ts);
-#endif
-
-static void setup(void)
-{
-    if (!tn_ts()) {
-        TnThreadState *ts = tn_tstate_new();
-        cr_assert(ts);
-#ifdef TANDEM_FT
-        tn_brc_init_thread(ts);
-#endif
-    }
-    freed = 0;
-}
+#include "unit_probe.h"
 
 Test(refcount, header_size)
 {

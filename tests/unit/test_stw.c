@@ -8,29 +8,11 @@
 #include "tandem/stw.h"
 #include "tandem/eval.h"
 
-static int freed;
-static void counting_dealloc(TnObject *o) { freed++; tn_object_free(o); }
-static TnType probe_type = { TN_STATIC_TYPE_HEAD, .tp_name = "probe",
-                             .tp_basicsize = sizeof(TnObject), .tp_dealloc = counting_dealloc };
+#include "unit_probe.h"
 
 #ifdef TANDEM_FT
-int tn_brc_init_thread(TnThreadState *ts);
-void tn_brc_fini_thread(TnThreadState *ts);
 int tn_eval_breaker_slow(TnThreadState *ts);
 #endif
-
-static void setup(void)
-{
-    if (!tn_ts()) {
-        TnThreadState *ts = tn_tstate_new();
-        cr_assert(ts);
-#ifdef TANDEM_FT
-        tn_brc_init_thread(ts);
-        tn_thread_attach(ts);
-#endif
-    }
-    freed = 0;
-}
 
 #ifdef TANDEM_FT
 /* A worker that behaves like the eval loop: it counts and passes a safe
