@@ -66,6 +66,44 @@ void tn_list_items_free_deferred(TnObject **items);
 int tn_list_sort_array(TnObject **vals, tn_ssize_t n, TnObject *key, int reverse);
 
 #ifdef TANDEM_FT
+/* Who reads a container's buffer (list items, dict table) without the
+ * container's lock: its owner thread always; another thread only once the
+ * container is marked shared, which that thread's first read does under
+ * the lock (CPython 3.13t's rule). So while it is unshared, a buffer the
+ * owner replaces has no reader but the owner, and is freed at once rather
+ * than after a QSBR grace period: most containers are private. */
+#define TN_OBF_SHARED 1u
+
+static inline int tn_marked_shared(TnObject *o)
+{
+    return __atomic_load_n(&o->ob_flags, __ATOMIC_RELAXED) & TN_OBF_SHARED;
+}
+
+static inline int tn_owned_here(TnObject *o)
+{
+    return tn_load_relaxed(&o->ob_tid) == tn_tls_tid;
+}
+
+/* May this thread read o's buffer without the lock? */
+static inline int tn_unlocked_read_ok(TnObject *o)
+{
+    return tn_owned_here(o) || tn_marked_shared(o);
+}
+
+/* With o's lock held, before reading its buffer without it. */
+static inline void tn_mark_shared(TnObject *o)
+{
+    if (!tn_marked_shared(o))
+        __atomic_fetch_or(&o->ob_flags, (uint16_t)TN_OBF_SHARED, __ATOMIC_RELAXED);
+}
+
+/* Can a buffer o just stopped using (lock held, or released after the
+ * swap) be freed at once? */
+static inline int tn_buffer_private(TnObject *o)
+{
+    return !tn_marked_shared(o) && tn_owned_here(o);
+}
+
 /* Lock-free read of a shared slot (ft): 1 with *out a new reference (NULL
  * when the slot is empty), or 0 when the object was being freed or the slot
  * changed under us, and the caller must read again under the lock. The

@@ -5,10 +5,13 @@
  *  - mutations hold the dict's object lock;
  *  - keys are hashed before locking; a lookup that must call a user __eq__
  *    drops the lock, compares, re-locks and retries if `version` moved;
- *  - reads (get, contains, iteration) are lock-free: load the table with
- *    acquire, probe, load the value, increment it (dict_value_ref is the
- *    single place the next issue turns into a conditional increment);
- *  - old tables go through tn_mem_free_deferred; removed keys/values are
+ *  - lookups are lock-free for the owner thread and, once a first locked
+ *    read marked the dict shared, for every thread: load the table with
+ *    acquire, probe, take the value with a conditional increment
+ *    (tn_slot_try_ref), and compare a non-identical key only with a
+ *    reference held (compare_unlocked); iteration reads under the lock;
+ *  - an old table is freed at once while the dict is unshared and ours,
+ *    through tn_mem_free_deferred otherwise; removed keys/values are
  *    decref'd after tn_unlock.
  * No global mutable state. */
 #include <string.h>
@@ -45,10 +48,21 @@ static DictKeys *keys_new(tn_ssize_t size)
     return k;
 }
 
-static void keys_free_deferred(DictKeys *k)
+/* Free a table d stopped using (lock held, or released after the swap):
+ * at once while only d's owner can be reading it (containers_internal.h). */
+static void keys_release(TnDict *d, DictKeys *k)
 {
-    if (k)
+    if (!k)
+        return;
+#ifdef TANDEM_FT
+    if (!tn_buffer_private((TnObject *)d)) {
         tn_mem_free_deferred(k, k->bytes);
+        return;
+    }
+#else
+    (void)d;
+#endif
+    tn_mem_free(k);
 }
 
 /* First index slot that is not in use (EMPTY or DUMMY) for `hash`. */
@@ -105,7 +119,7 @@ static int dict_resize(TnDict *d, tn_ssize_t minsize)
     }
     (void)used;
     tn_store_release(&d->keys, k);
-    keys_free_deferred(old);
+    keys_release(d, old);
     return 0;
 }
 
@@ -229,6 +243,9 @@ static tn_ssize_t lookup_locked(TnDict *d, TnObject *key, tn_hash_t hash)
         if (ix != DKIX_USER)
             return ix;
         uint64_t ver = tn_load_relaxed(&d->version);
+#ifdef TANDEM_FT
+        tn_mark_shared((TnObject *)d);   /* we read the table unlocked now */
+#endif
         tn_unlock((TnObject *)d);
         ix = lookup_unlocked(d, key, hash, &k);
         if (ix == DKIX_ERROR)
@@ -263,8 +280,11 @@ tn_ssize_t tn_dict_size(TnObject *d)
 
 tn_ssize_t tn_dict_nentries(TnObject *d)
 {
-    DictKeys *k = tn_load_acquire(&DICT(d)->keys);
-    return k ? TN_SLOT_LOAD_RELAXED(&k->nentries) : 0;
+    tn_lock(d);
+    DictKeys *k = tn_load_relaxed(&DICT(d)->keys);
+    tn_ssize_t n = k ? TN_SLOT_LOAD_RELAXED(&k->nentries) : 0;
+    tn_unlock(d);
+    return n;
 }
 
 /* The one place values are read without the lock.
@@ -283,7 +303,7 @@ int tn_dict_get_ref_hash(TnObject *d, TnObject *key, tn_hash_t hash, TnObject **
 {
     *out = NULL;
 #ifdef TANDEM_FT
-    {
+    if (tn_unlocked_read_ok(d)) {
         /* Lock-free first (see dict_value_try_ref); if the value was being
          * replaced and freed, look up again under the lock. */
         DictKeys *k;
@@ -296,6 +316,7 @@ int tn_dict_get_ref_hash(TnObject *d, TnObject *key, tn_hash_t hash, TnObject **
             return *out != NULL;
     }
     tn_lock(d);
+    tn_mark_shared(d);   /* the next reads are lock-free */
     tn_ssize_t lix = lookup_locked(DICT(d), key, hash);
     if (lix == DKIX_ERROR)
         return -1;
@@ -341,15 +362,19 @@ int tn_dict_get_ref_str(TnObject *d, const char *key, TnObject **out)
 TnObject *tn_dict_get_str_known(TnObject *d, TnObject *str_key)
 {
     tn_hash_t hash = tn_str_hash(str_key);
+    TnObject *v;
+#ifdef TANDEM_FT
+    if (!tn_unlocked_read_ok(d))   /* the general path takes the lock */
+        return tn_dict_get_ref_hash(d, str_key, hash, &v) > 0 ? v : NULL;
+#endif
     DictKeys *k = tn_load_acquire(&DICT(d)->keys);
     if (!k)
         return NULL;
-    /* Lock-free: str keys compare by content, no user code; the table
-     * stays readable for a grace period (ft). */
+    /* Lock-free: str keys compare by content, no user code; a table
+     * replaced meanwhile stays readable for a grace period (ft). */
     tn_ssize_t ix = probe(DICT(d), k, str_key, hash, PROBE_NO_USER);
     if (ix >= 0) {
 #ifdef TANDEM_FT
-        TnObject *v;
         if (tn_slot_try_ref(&DK_ENTRIES(k)[ix].value, &v))
             return v;
         /* being replaced: the general path below reads under the lock */
@@ -360,7 +385,6 @@ TnObject *tn_dict_get_str_known(TnObject *d, TnObject *str_key)
         return NULL;
     }
     /* A non-str key with the same hash: CPython runs its __eq__ too. */
-    TnObject *v;
     return tn_dict_get_ref_hash(d, str_key, hash, &v) > 0 ? v : NULL;
 }
 
@@ -606,7 +630,7 @@ void tn_dict_clear(TnObject *self)
         TN_XDECREF(e->key);
         TN_XDECREF(e->value);
     }
-    keys_free_deferred(k);
+    keys_release(DICT(self), k);
 }
 
 int tn_dict_snapshot(TnObject *self, DictSnapshot *s)

@@ -45,38 +45,12 @@ void tn_list_items_free_deferred(TnObject **items)
         tn_mem_free_deferred(items - 1, ((size_t)ITEMS_CAP(items) + 1) * sizeof(TnObject *));
 }
 
-#ifdef TANDEM_FT
-/* Who reads items without the lock (CPython 3.13t's rule): the owner thread
- * always; any other thread only once the list is marked shared, which its
- * first read does under the lock. So while a list is unshared, an array the
- * owner replaces has no reader but the owner, and is freed at once rather
- * than after a QSBR grace period (private lists are most lists). */
-#define LIST_SHARED 1
-
-static inline int list_shared(TnList *l)
-{
-    return __atomic_load_n(&l->ob.ob_flags, __ATOMIC_RELAXED) & LIST_SHARED;
-}
-
-static inline int list_unlocked_read_ok(TnList *l)
-{
-    return tn_load_relaxed(&l->ob.ob_tid) == tn_tls_tid || list_shared(l);
-}
-
-/* Lock held. */
-static void list_mark_shared(TnList *l)
-{
-    if (!list_shared(l))
-        __atomic_fetch_or(&l->ob.ob_flags, (uint16_t)LIST_SHARED, __ATOMIC_RELAXED);
-}
-#endif
-
 /* Free an array l no longer uses (lock held, or released after the swap:
- * a reader that gets past list_unlocked_read_ok later sees the new one). */
+ * a reader that gets past tn_unlocked_read_ok later sees the new one). */
 static void items_release(TnList *l, TnObject **items)
 {
 #ifdef TANDEM_FT
-    if (items && !list_shared(l) && tn_load_relaxed(&l->ob.ob_tid) == tn_tls_tid) {
+    if (items && tn_buffer_private((TnObject *)l)) {
         tn_mem_free(items - 1);
         return;
     }
@@ -162,7 +136,7 @@ static int list_resize(TnList *l, tn_ssize_t newsize)
 static TnObject *list_item_ref_locked(TnList *l, tn_ssize_t i)
 {
     tn_lock((TnObject *)l);
-    list_mark_shared(l);   /* from now on this thread may read without the lock */
+    tn_mark_shared((TnObject *)l);   /* from now on this thread may read without it */
     TnObject **items = tn_load_relaxed(&l->items);
     TnObject *v = (i >= 0 && i < tn_load_relaxed(&l->ob_size)) ? items[i] : NULL;
     if (v)
@@ -175,7 +149,7 @@ static TnObject *list_item_ref_locked(TnList *l, tn_ssize_t i)
 static inline TnObject *list_item_ref(TnList *l, tn_ssize_t i)
 {
 #ifdef TANDEM_FT
-    if (TN_UNLIKELY(!list_unlocked_read_ok(l)))
+    if (TN_UNLIKELY(!tn_unlocked_read_ok((TnObject *)l)))
         return list_item_ref_locked(l, i);
 #endif
     TnObject **items = tn_load_acquire(&l->items);
