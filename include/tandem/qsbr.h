@@ -17,6 +17,11 @@ void tn_qsbr_online(void);
 /* Free an object's memory after a grace period (at once while only one
  * thread runs, and always in the gil build). Batched per thread. */
 void tn_qsbr_free_object(void *p);
+/* Drop a reference after a grace period (at once while only one thread
+ * runs, and in the gil build): for an object that lock-free readers may
+ * hold as a borrowed pointer, such as a class attribute being rebound. */
+struct TnObject;
+void tn_decref_delayed(struct TnObject *o);
 /* Blocks the calling thread has handed to QSBR and not yet freed (tests). */
 size_t tn_qsbr_pending(void);
 /* The calling thread's cache of dead objects reused as new ones of the

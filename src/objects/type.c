@@ -4,6 +4,7 @@
 #include <string.h>
 #include <stdio.h>
 #include "type_internal.h"
+#include "tandem/qsbr.h"
 #include "tandem/module.h"
 #include "tandem/func.h"
 #include "tandem/exc.h"
@@ -1180,7 +1181,15 @@ static int type_setattro(TnObject *o, TnObject *name, TnObject *value)
     TnObject *key = tn_str_intern(tn_newref(name));
     if (!key)
         return -1;
-    int r;
+    /* Lookups hand class attributes out as borrowed pointers
+     * (tn_type_lookup): the value being replaced must outlive any thread
+     * that loaded it just before, so ours is dropped after a grace period. */
+    TnObject *old;
+    int r = tn_dict_get_ref(t->tp_dict, key, &old);
+    if (r < 0) {
+        tn_decref(key);
+        return -1;
+    }
     if (value) {
         r = tn_dict_setitem(t->tp_dict, key, value);
     } else {
@@ -1199,6 +1208,8 @@ static int type_setattro(TnObject *o, TnObject *name, TnObject *value)
             r = tn_type_update_slot(t, key);
     }
     tn_decref(key);
+    if (old)
+        tn_decref_delayed(old);
     return r;
 }
 

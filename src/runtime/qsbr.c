@@ -23,6 +23,7 @@
 #include "tandem/tandem.h"
 #include "tandem/gc.h"
 #include "tandem/qsbr.h"
+#include "tandem/gil.h"
 
 #ifdef TANDEM_FT
 /* liburcu's inline fast paths, except under TSan: they access its counters
@@ -165,6 +166,19 @@ static void want_gp(uint64_t target)
     pthread_mutex_unlock(&gp_mu);
 }
 
+/* Wait for a grace period in an interpreter thread (no memory to defer,
+ * or a thread leaving): detached, so that neither a stop of the world nor
+ * the grace period itself waits for us meanwhile. */
+static void wait_grace_period(void)
+{
+    TnThreadState *ts = tn_ts();
+    if (ts)
+        TN_BEGIN_BLOCKING(ts);
+    urcu_qsbr_synchronize_rcu();
+    if (ts)
+        TN_END_BLOCKING(ts);
+}
+
 /* ---- per-thread batches ---------------------------------------------------
  * cur fills up; sealed batches wait in FIFO order (targets never decrease). */
 static _Thread_local Batch *cur, *head, *tail;
@@ -222,7 +236,7 @@ static void defer(void *p, size_t bytes)
         }
         cur = malloc(sizeof *cur);
         if (!cur) {   /* cannot defer without memory: wait here instead */
-            urcu_qsbr_synchronize_rcu();
+            wait_grace_period();
             tn_mem_free(p);
             return;
         }
@@ -262,6 +276,55 @@ void tn_qsbr_free_object(void *p)
     defer(p, tn_mem_usable_size(p));
 }
 
+/* ---- delayed decrefs --------------------------------------------------------
+ * For a reference whose object a lock-free reader may hold as a borrowed
+ * pointer: a class attribute that tn_type_lookup handed out is only
+ * incremented by the caller afterwards, and must outlive a rebinding
+ * meanwhile. The drop waits for a grace period like memory does, in a FIFO
+ * of its own, and runs only at a safe point (tn_qsbr_quiescent), since it
+ * may run __del__. */
+typedef struct Delayed {
+    struct Delayed *next;
+    TnObject *o;
+    uint64_t target;
+} Delayed;
+static _Thread_local Delayed *dhead, *dtail;
+
+void tn_decref_delayed(TnObject *o)
+{
+    Delayed *d = alone() ? NULL : malloc(sizeof *d);
+    if (!d) {   /* alone, nobody can hold it borrowed; or no memory: wait here */
+        if (!alone())
+            wait_grace_period();
+        tn_decref(o);
+        return;
+    }
+    d->o = o;
+    d->next = NULL;
+    d->target = atomic_load(&gp_started) + 1;
+    if (dtail)
+        dtail->next = d;
+    else
+        dhead = d;
+    dtail = d;
+    want_gp(d->target);
+}
+
+/* Drop the delayed references whose grace period has ended (all of them if
+ * `all`). A decref may run __del__, which may delay more. */
+static void run_delayed(int all)
+{
+    while (dhead && (all || dhead->target <= atomic_load(&gp_done))) {
+        Delayed *d = dhead;
+        dhead = d->next;
+        if (!dhead)
+            dtail = NULL;
+        TnObject *o = d->o;
+        free(d);
+        tn_decref(o);
+    }
+}
+
 void tn_qsbr_register(void)
 {
     urcu_qsbr_register_thread();
@@ -272,6 +335,11 @@ void tn_qsbr_register(void)
 /* A thread that leaves hands its waiting batches to the helper thread. */
 void tn_qsbr_unregister(void)
 {
+    /* Delayed decrefs must run on an interpreter thread: wait for them. */
+    while (dhead) {
+        wait_grace_period();
+        run_delayed(1);
+    }
     tn_recycle_drain();
     if (cur)
         seal();
@@ -298,6 +366,7 @@ void tn_qsbr_quiescent(void)
     urcu_qsbr_quiescent_state();
     if (alone()) {
         free_all_pending();
+        run_delayed(1);
         return;
     }
     /* A report made before the running grace period bumped the counter
@@ -307,6 +376,10 @@ void tn_qsbr_quiescent(void)
         my_ctr() == atomic_load(&gp_old_ctr) && ts)
         atomic_fetch_or_explicit(&ts->eval_breaker, TN_EB_QSBR, memory_order_relaxed);
     free_completed();
+    if (dhead) {
+        TSAN_ACQUIRE();
+        run_delayed(0);
+    }
 }
 
 void tn_qsbr_offline(void)
@@ -329,6 +402,7 @@ void tn_mem_free_deferred(void *p, size_t size)
     tn_mem_free(p);
 }
 void tn_qsbr_free_object(void *p) { tn_mem_free(p); }
+void tn_decref_delayed(TnObject *o) { tn_decref(o); }
 size_t tn_qsbr_pending(void) { return 0; }
 void tn_qsbr_register(void) {}
 void tn_qsbr_unregister(void) {}
