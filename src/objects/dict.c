@@ -299,6 +299,25 @@ static inline TnObject *dict_value_ref(DictEntry *e)
     return v;
 }
 
+#ifdef TANDEM_FT
+/* The value of entry ix of table k, read without the lock, as a new
+ * reference in *out: 1, or 0 when it must be read again under the lock.
+ * Besides the slot, the dict must still use k: a table it has retired
+ * keeps its old pointers, and the object one of them names may have died
+ * and its memory been recycled as another object of its type (alloc.c),
+ * which the conditional increment would then take. */
+static int value_try_ref(TnDict *d, DictKeys *k, tn_ssize_t ix, TnObject **out)
+{
+    if (!tn_slot_try_ref(&DK_ENTRIES(k)[ix].value, out))
+        return 0;
+    if (__atomic_load_n((DictKeys **)&d->keys, __ATOMIC_SEQ_CST) == k)
+        return 1;
+    TN_XDECREF(*out);
+    *out = NULL;
+    return 0;
+}
+#endif
+
 int tn_dict_get_ref_hash(TnObject *d, TnObject *key, tn_hash_t hash, TnObject **out)
 {
     *out = NULL;
@@ -312,7 +331,7 @@ int tn_dict_get_ref_hash(TnObject *d, TnObject *key, tn_hash_t hash, TnObject **
             return -1;
         if (ix < 0)
             return 0;
-        if (tn_slot_try_ref(&DK_ENTRIES(k)[ix].value, out))
+        if (value_try_ref(DICT(d), k, ix, out))
             return *out != NULL;
     }
     tn_lock(d);
@@ -375,7 +394,7 @@ TnObject *tn_dict_get_str_known(TnObject *d, TnObject *str_key)
     tn_ssize_t ix = probe(DICT(d), k, str_key, hash, PROBE_NO_USER);
     if (ix >= 0) {
 #ifdef TANDEM_FT
-        if (tn_slot_try_ref(&DK_ENTRIES(k)[ix].value, &v))
+        if (value_try_ref(DICT(d), k, ix, &v))
             return v;
         /* being replaced: the general path below reads under the lock */
 #else

@@ -160,8 +160,13 @@ static inline TnObject *list_item_ref(TnList *l, tn_ssize_t i)
      * after a resize; an item being freed fails the conditional increment,
      * and then the slot is read again under the lock. */
     TnObject *v;
-    if (tn_slot_try_ref(&items[i], &v))
-        return v;
+    if (tn_slot_try_ref(&items[i], &v)) {
+        /* The list must still use this array: a retired one keeps its old
+         * pointers, and what they name may have been recycled (alloc.c). */
+        if (__atomic_load_n((TnObject ***)&l->items, __ATOMIC_SEQ_CST) == items)
+            return v;
+        TN_XDECREF(v);
+    }
     return list_item_ref_locked(l, i);
 #else
     TnObject *v = items[i];

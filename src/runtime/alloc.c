@@ -181,7 +181,12 @@ static TnObject *recycle_pop(TnType *t, size_t size, int zero)
     /* The header is rewritten with one atomic store per count: the shared
      * count goes from the dead state to 0 at once, and from then on a stale
      * reader's increment is counted (and given back). */
-    return init_header(gc ? (char *)o - PREFIX : (void *)o, t, gc);
+    TnObject *n = init_header(gc ? (char *)o - PREFIX : (void *)o, t, gc);
+    /* Release: a stale reader whose increment lands on the new object then
+     * also sees every store made before it was freed, in particular the
+     * container that replaced its table or array (dict.c, list.c). */
+    tn_store_release(&n->ob_ref_shared, 0);
+    return n;
 }
 
 void tn_recycle_start(void)
