@@ -24,9 +24,4 @@ struct TnObject;
 void tn_decref_delayed(struct TnObject *o);
 /* Blocks the calling thread has handed to QSBR and not yet freed (tests). */
 size_t tn_qsbr_pending(void);
-/* The calling thread's cache of dead objects reused as new ones of the
- * same type (alloc.c): on while it is registered; drained (through QSBR)
- * when it leaves. */
-void tn_recycle_start(void);
-void tn_recycle_drain(void);
 #endif

@@ -73,149 +73,8 @@ static TnObject *init_header(void *block, TnType *t, int gc)
     return o;
 }
 
-#ifdef TANDEM_FT
-/* ---- recycling dead objects (ft) ---------------------------------------------
- * An object freed while several threads run cannot go back to mimalloc
- * before a QSBR grace period: a lock-free reader may have loaded its
- * pointer and be about to try a conditional increment. But it can be reused
- * at once as a new object of the same type, the way CPython 3.13t reuses
- * object memory: such a reader either sees the dead header (TN_REF_MERGED,
- * count 0) and fails, or sees the new object's header, increments it, finds
- * that its slot no longer holds that pointer (tn_slot_try_ref) and gives the
- * reference back. Every lock-free reader takes its reference before it
- * reads anything beyond the header (dict.c's compare_unlocked), and a
- * recycled block keeps its type and size, so even a reader that broke that
- * rule would read memory laid out as it expects.
- *
- * Waiting for grace periods alone kept up to 5x the gil build's peak RSS on
- * the stress suite: a grace period lasts as long as the slowest thread takes
- * to reach a safe point, a whole scheduler time slice when threads outnumber
- * cores. Recycled blocks need none.
- *
- * Per thread, a small direct-mapped table keyed by type; each row holds up
- * to RECYCLE_MAX dead objects of one type, linked through their first
- * payload word, and a reference to the type (a heap type must outlive its
- * dead instances, or a new type at the same address would inherit them).
- * Overflow, eviction and thread exit hand blocks to QSBR as before. */
-#define RECYCLE_ROWS 64
-#define RECYCLE_MAX 64
-#define LINK(o) (*(TnObject **)((char *)(o) + sizeof(TnObject)))
-
-typedef struct {
-    TnType *type;
-    TnObject *head;
-    uint32_t n;
-} RecycleRow;
-
-static _Thread_local RecycleRow recycle[RECYCLE_ROWS];
-static _Thread_local uint32_t recycled;   /* dead objects held, all rows */
-static _Thread_local int recycle_on;      /* between QSBR register and unregister */
-
-static RecycleRow *row_of(TnType *t)
-{
-    return &recycle[((uintptr_t)t >> 6) % RECYCLE_ROWS];
-}
-
-static void *block_of(TnObject *o);
-
-static void row_drain(RecycleRow *r)
-{
-    while (r->head) {
-        TnObject *o = r->head;
-        r->head = LINK(o);
-        tn_qsbr_free_object(block_of(o));
-    }
-    recycled -= r->n;
-    r->n = 0;
-    if (r->type && (r->type->tp_flags & TN_TPFLAG_HEAPTYPE))
-        tn_decref((TnObject *)r->type);
-    r->type = NULL;
-}
-
-/* Keep dead o (already unlinked from the GC lists) for reuse: 1 if kept,
- * and then the type reference o held is the row's. */
-static int recycle_push(TnObject *o, TnType *t)
-{
-    if (!recycle_on || tn_object_usable_size(o) < sizeof(TnObject) + sizeof(TnObject *))
-        return 0;   /* not registered, or no room for the link */
-    RecycleRow *r = row_of(t);
-    if (r->type != t) {
-        if (r->type)
-            row_drain(r);
-        r->type = t;
-        if (t->tp_flags & TN_TPFLAG_HEAPTYPE)
-            tn_incref((TnObject *)t);
-    }
-    if (r->n >= RECYCLE_MAX)
-        return 0;
-    /* Dead for lock-free readers until the new owner's header replaces it. */
-    tn_store_relaxed(&o->ob_ref_shared, (int32_t)TN_REF_MERGED);
-    LINK(o) = r->head;
-    r->head = o;
-    r->n++;
-    recycled++;
-    if (t->tp_flags & TN_TPFLAG_HEAPTYPE)
-        tn_decref((TnObject *)t);   /* the row holds the type */
-    return 1;
-}
-
-/* A dead object of type t whose block holds `size` bytes (without wasting
- * half of it), payload zeroed if `zero`, header rewritten; or NULL. */
-static TnObject *recycle_pop(TnType *t, size_t size, int zero)
-{
-    RecycleRow *r = row_of(t);
-    TnObject *o = r->head;
-    if (r->type != t || !o)
-        return NULL;
-    size_t have = tn_object_usable_size(o);
-    if (have < size || have > 2 * size + 32)
-        return NULL;
-    r->head = LINK(o);
-    r->n--;
-    recycled--;
-    int gc = tn_gc_type_has_prefix(t);
-    if (gc)
-        memset((char *)o - PREFIX, 0, PREFIX);
-    if (zero)
-        memset((char *)o + sizeof(TnObject), 0, size - sizeof(TnObject));
-    /* The header is rewritten with one atomic store per count: the shared
-     * count goes from the dead state to 0 at once, and from then on a stale
-     * reader's increment is counted (and given back). */
-    TnObject *n = init_header(gc ? (char *)o - PREFIX : (void *)o, t, gc);
-    /* Release: a stale reader whose increment lands on the new object then
-     * also sees every store made before it was freed, in particular the
-     * container that replaced its table or array (dict.c, list.c). */
-    tn_store_release(&n->ob_ref_shared, 0);
-    return n;
-}
-
-void tn_recycle_start(void)
-{
-    recycle_on = 1;
-}
-
-/* Thread exit: everything still held goes through QSBR. */
-void tn_recycle_drain(void)
-{
-    recycle_on = 0;
-    for (int i = 0; i < RECYCLE_ROWS && recycled; i++)
-        if (recycle[i].type)
-            row_drain(&recycle[i]);
-}
-
-#define RECYCLED(t, size, zero) \
-    if (TN_UNLIKELY(recycled)) { \
-        TnObject *o_ = recycle_pop((t), (size), (zero)); \
-        if (o_) \
-            return o_; \
-    }
-#else
-#define RECYCLED(t, size, zero)
-#endif
-
 TnObject *tn_object_alloc(TnType *t, size_t size)
 {
-    RECYCLED(t, size, 1)
     int gc = tn_gc_type_has_prefix(t);
     return init_header(mi_zalloc(size + (gc ? PREFIX : 0)), t, gc);
 }
@@ -227,7 +86,6 @@ TnObject *tn_object_alloc(TnType *t, size_t size)
  * before the object escapes or can be deallocated. */
 TnObject *tn_object_alloc_nozero(TnType *t, size_t size)
 {
-    RECYCLED(t, size, 0)
     int gc = tn_gc_type_has_prefix(t);
     return init_header(mi_malloc(size + (gc ? PREFIX : 0)), t, gc);
 }
@@ -290,13 +148,7 @@ void tn_object_free(TnObject *o)
         b = (char *)o - PREFIX;
     }
 #ifdef TANDEM_FT
-    if (atomic_load_explicit(&tn_qsbr_live_threads, memory_order_relaxed) <= 1) {
-        mi_free(b);   /* alone: nobody can be reading it */
-    } else if (recycle_push(o, t)) {
-        return;       /* the row keeps the type's reference */
-    } else {
-        tn_qsbr_free_object(b);   /* lock-free readers may still look at it */
-    }
+    tn_qsbr_free_object(b);   /* lock-free readers may still look at it */
 #else
     mi_free(b);
 #endif

@@ -329,7 +329,6 @@ void tn_qsbr_register(void)
 {
     urcu_qsbr_register_thread();
     atomic_fetch_add(&tn_qsbr_live_threads, 1);
-    tn_recycle_start();
 }
 
 /* A thread that leaves hands its waiting batches to the helper thread. */
@@ -340,7 +339,6 @@ void tn_qsbr_unregister(void)
         wait_grace_period();
         run_delayed(1);
     }
-    tn_recycle_drain();
     if (cur)
         seal();
     atomic_fetch_sub(&tn_qsbr_live_threads, 1);

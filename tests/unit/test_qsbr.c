@@ -1,9 +1,7 @@
-/* QSBR deferred frees (runtime/qsbr.c) and the recycling of dead objects
- * (runtime/alloc.c), with real pthreads: nothing handed to QSBR is freed
- * before every registered online thread has passed a quiescent state; an
- * offline thread does not hold a grace period up; a dead object is reused
- * only as an object of its own type, and a stale conditional increment on
- * it fails until then. */
+/* QSBR deferred frees (runtime/qsbr.c) with real pthreads: nothing handed
+ * to QSBR is freed before every registered online thread has passed a
+ * quiescent state; an offline thread does not hold a grace period up; a
+ * thread that leaves, or is left alone, leaves nothing pending. */
 #include <criterion/criterion.h>
 #include <pthread.h>
 #include <string.h>
@@ -20,11 +18,6 @@ static void setup(void)
 }
 
 #ifdef TANDEM_FT
-static TnType probe_type = { TN_STATIC_TYPE_HEAD, .tp_name = "probe",
-                             .tp_basicsize = sizeof(TnObject) + 16, .tp_dealloc = tn_object_free };
-static TnType other_type = { TN_STATIC_TYPE_HEAD, .tp_name = "other",
-                             .tp_basicsize = sizeof(TnObject) + 16, .tp_dealloc = tn_object_free };
-
 static double now(void)
 {
     struct timespec t;
@@ -138,43 +131,6 @@ Test(qsbr, exiting_thread_leaves_nothing_pending, .init = setup)
     cr_assert_eq(tn_qsbr_pending(), 0);
 }
 
-Test(qsbr, dead_object_is_reused_only_for_its_type, .init = setup)
-{
-    pthread_t th = start_worker(HOLD);   /* two threads: no immediate frees */
-    TnObject *o = tn_object_alloc(&probe_type, probe_type.tp_basicsize);
-    tn_decref(o);
-    /* Dead, and still readable: a stale conditional increment fails. */
-    cr_assert(!tn_try_incref(o));
-    cr_assert_eq(tn_qsbr_pending(), 0, "recycled, not deferred");
-    TnObject *x = tn_object_alloc(&other_type, other_type.tp_basicsize);
-    cr_assert_neq(x, o, "reused for another type");
-    TnObject *n = tn_object_alloc(&probe_type, probe_type.tp_basicsize);
-    cr_assert_eq(n, o, "not reused for its own type");
-    cr_assert_eq(tn_refcount(n), 1);
-    /* A stale reader's increment on the new object is counted and given
-     * back (tn_slot_try_ref re-checks the slot and drops it). */
-    cr_assert(tn_try_incref(o));
-    cr_assert_eq(tn_refcount(n), 2);
-    tn_decref(o);
-    cr_assert_eq(tn_refcount(n), 1);
-    tn_decref(n);
-    tn_decref(x);
-    stop_worker(th);
-}
-
-Test(qsbr, recycled_payload_is_zeroed, .init = setup)
-{
-    pthread_t th = start_worker(HOLD);
-    TnObject *o = tn_object_alloc(&probe_type, probe_type.tp_basicsize);
-    memset((char *)o + sizeof(TnObject), 0xAB, 16);
-    tn_decref(o);
-    TnObject *n = tn_object_alloc(&probe_type, probe_type.tp_basicsize);
-    cr_assert_eq(n, o);
-    for (int i = 0; i < 16; i++)
-        cr_assert_eq(((unsigned char *)n)[sizeof(TnObject) + i], 0);
-    tn_decref(n);
-    stop_worker(th);
-}
 #else
 Test(qsbr, gil_build_frees_at_once, .init = setup)
 {
