@@ -150,8 +150,9 @@ static int keys_equal_safe(TnObject *a, TnObject *b)
 enum { PROBE_LOCKED, PROBE_UNLOCKED, PROBE_NO_USER };
 
 /* Compare key with ek, the key of entry e of table k, read without the lock.
- * ek may die the moment after we loaded it, and its memory be recycled for
- * a new object (alloc.c): nothing of it is read before we hold a reference.
+ * ek may die the moment after we loaded it, and its memory be reused for a
+ * new object at once (the int and float free lists do that, freelist.h):
+ * nothing of it is read before we hold a reference.
  * 1 equal, 0 not, DKIX_USER (user code needed but not allowed), DKIX_ERROR,
  * or DKIX_RESTART when the entry changed under us. */
 static tn_ssize_t compare_unlocked(TnDict *d, DictKeys *k, DictEntry *e, TnObject *ek,
@@ -304,7 +305,7 @@ static inline TnObject *dict_value_ref(DictEntry *e)
  * reference in *out: 1, or 0 when it must be read again under the lock.
  * Besides the slot, the dict must still use k: a table it has retired
  * keeps its old pointers, and the object one of them names may have died
- * and its memory been recycled as another object of its type (alloc.c),
+ * and its memory been reused as another object of its type (freelist.h),
  * which the conditional increment would then take. */
 static int value_try_ref(TnDict *d, DictKeys *k, tn_ssize_t ix, TnObject **out)
 {
