@@ -158,20 +158,24 @@ enum { PROBE_LOCKED, PROBE_UNLOCKED, PROBE_NO_USER };
 static tn_ssize_t compare_unlocked(TnDict *d, DictKeys *k, DictEntry *e, TnObject *ek,
                                    TnObject *key, int user_ok)
 {
+    int held = 0;   /* gil: only a user __eq__ (which may drop the key) needs it */
 #ifdef TANDEM_FT
     if (!tn_try_incref(ek))
         return DKIX_RESTART;
+    held = 1;
     if (TN_SLOT_LOAD(&e->key) != ek) {
         tn_decref(ek);
         return DKIX_RESTART;
     }
-#else
-    tn_incref(ek);
 #endif
     tn_ssize_t r = keys_equal_safe(ek, key);
     if (r == 2 && !user_ok) {
         r = DKIX_USER;
     } else if (r == 2) {
+        if (!held) {
+            tn_incref(ek);
+            held = 1;
+        }
         int c = tn_object_richcompare_bool(ek, key, TN_EQ);
         if (c < 0)
             r = DKIX_ERROR;
@@ -180,7 +184,8 @@ static tn_ssize_t compare_unlocked(TnDict *d, DictKeys *k, DictEntry *e, TnObjec
         else
             r = c;
     }
-    tn_decref(ek);
+    if (held)
+        tn_decref(ek);
     return r;
 }
 
@@ -311,7 +316,7 @@ static int value_try_ref(TnDict *d, DictKeys *k, tn_ssize_t ix, TnObject **out)
 {
     if (!tn_slot_try_ref(&DK_ENTRIES(k)[ix].value, out))
         return 0;
-    if (__atomic_load_n((DictKeys **)&d->keys, __ATOMIC_SEQ_CST) == k)
+    if (atomic_load(&d->keys) == k)   /* seq_cst, like the slot re-check */
         return 1;
     TN_XDECREF(*out);
     *out = NULL;

@@ -163,7 +163,7 @@ static inline TnObject *list_item_ref(TnList *l, tn_ssize_t i)
     if (tn_slot_try_ref(&items[i], &v)) {
         /* The list must still use this array: a retired one keeps its old
          * pointers, and what they name may have been reused (freelist.h). */
-        if (__atomic_load_n((TnObject ***)&l->items, __ATOMIC_SEQ_CST) == items)
+        if (atomic_load(&l->items) == items)   /* seq_cst, like the slot re-check */
             return v;
         TN_XDECREF(v);
     }

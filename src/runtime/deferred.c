@@ -176,9 +176,9 @@ void tn_set_deferred_global(TnObject *o)
     if (t != &tn_dict_type && t != &tn_list_type && t != &tn_tuple_type
         && t != &tn_set_type && t != &tn_frozenset_type)
         return;
-    if (tn_load_relaxed(&o->ob_ref_local) != 1)
-        return;
-    tn_set_deferred(o);
+    if (tn_is_deferred(o))
+        return;                  /* its values were looked at when it was promoted */
+    tn_set_deferred_unshared(o);
     if (tn_is_deferred(o))
         defer_table_values(o);
 }
